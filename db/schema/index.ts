@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './schedules';
+export * from './profiles';
+export * from './campaigns';
+export * from './calls';
+export * from './deliveries';

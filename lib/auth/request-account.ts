@@ -1,0 +1,54 @@
+import type { Db } from '../../db/client';
+import { ForbiddenError, UnauthorizedError } from '../errors';
+import { SESSION_COOKIE, userForSession } from './sessions';
+import { accountForToken } from './tokens';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function cookieValue(request: Request, name: string): string | null {
+  const header = request.headers.get('cookie');
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+/**
+ * Cookie-authenticated writes must come from our own origin: browsers send Origin on
+ * cross-site POST/PATCH/PUT/DELETE, so comparing it with the Host defeats CSRF.
+ */
+function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host) throw new ForbiddenError('Cross-site request refused.');
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ForbiddenError('Cross-site request refused.');
+  }
+  if (originHost !== host) throw new ForbiddenError('Cross-site request refused.');
+}
+
+/** The account a request acts for: a bearer token (scripts) or a session cookie (dashboard). */
+export function accountForRequest(db: Db, request: Request): number {
+  const authorization = request.headers.get('authorization');
+  if (authorization) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const accountId = m ? accountForToken(db, m[1]) : null;
+    if (accountId === null) throw new UnauthorizedError('Invalid bearer token.');
+    return accountId;
+  }
+  const session = cookieValue(request, SESSION_COOKIE);
+  if (session) {
+    const user = userForSession(db, session);
+    if (user) {
+      assertSameOrigin(request);
+      return user.accountId;
+    }
+  }
+  throw new UnauthorizedError('Unauthenticated. Send an Authorization: Bearer token.');
+}

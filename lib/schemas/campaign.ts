@@ -1,0 +1,128 @@
+import { calendarDate, httpUrl, jsonish, MAX_NICKNAME, minutesOfDay, wallTime, wireId } from './fields';
+import { z } from './zod';
+
+/** A schedule or profile named by id (6, "6") or by nickname ("3wkdays"). */
+export const resourceRef = z
+  .preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z.union([z.number().int().positive(), z.string().min(1).max(MAX_NICKNAME)], {
+      error: 'Must be an id or a nickname.',
+    }),
+  )
+  .openapi({ oneOf: [{ type: 'integer' }, { type: 'string' }], example: 'MorningPace' });
+export type ResourceRef = z.infer<typeof resourceRef>;
+
+/** One profile window: a profile and its Eastern [start_time, end_time). `profile_id` is a synonym. */
+export const profileWindow = z
+  .object({
+    profile: resourceRef.optional(),
+    profile_id: resourceRef.optional(),
+    start_time: wallTime('start time'),
+    end_time: wallTime('end time'),
+  })
+  .superRefine((w, ctx) => {
+    if (w.profile === undefined && w.profile_id === undefined)
+      ctx.addIssue({ code: 'custom', path: ['profile'], message: 'The profile field is required.' });
+    if (minutesOfDay(w.end_time) <= minutesOfDay(w.start_time))
+      ctx.addIssue({ code: 'custom', path: ['end_time'], message: 'The end time must be after the start time.' });
+  })
+  .transform(({ profile, profile_id, start_time, end_time }) => ({
+    profile: (profile ?? profile_id) as ResourceRef,
+    start_time,
+    end_time,
+  }))
+  .openapi('ProfileWindow');
+export type ProfileWindowInput = z.infer<typeof profileWindow>;
+
+export const MAX_PROFILE_WINDOWS = 24;
+
+export const profileWindows = z
+  .preprocess(
+    jsonish,
+    z
+      .array(profileWindow, { error: 'The profiles must be an array such as [{"profile":"MorningPace","start_time":"08:00","end_time":"11:00"}].' })
+      .min(1, 'The profiles must contain at least one profile.')
+      .max(MAX_PROFILE_WINDOWS, `The profiles may not have more than ${MAX_PROFILE_WINDOWS} windows.`)
+      .superRefine((list, ctx) => {
+        const sorted = list.map((w, i) => ({ ...w, i })).sort((a, b) => a.start_time.localeCompare(b.start_time));
+        for (let k = 1; k < sorted.length; k++) {
+          const prev = sorted[k - 1];
+          const cur = sorted[k];
+          if (minutesOfDay(cur.start_time) < minutesOfDay(prev.end_time))
+            ctx.addIssue({
+              code: 'custom',
+              path: [cur.i, 'start_time'],
+              message: `The window ${cur.start_time}-${cur.end_time} overlaps ${prev.start_time}-${prev.end_time}.`,
+            });
+        }
+      }),
+  )
+  .openapi({ type: 'array', items: { $ref: '#/components/schemas/ProfileWindow' } });
+
+/**
+ * Phone numbers given inline: a JSON array of entries, or text with one entry per line.
+ * (An uploaded file under the same name is handled by the route, not by this schema.)
+ */
+export const phoneNumbersInline = z
+  .preprocess(
+    (v) => {
+      const d = jsonish(v);
+      return typeof d === 'string' ? d.split(/\r?\n/).filter((l) => l.trim() !== '') : d;
+    },
+    z.array(z.string({ error: 'Each phone number entry must be a string.' }), {
+      error: 'The phone numbers must be an array of entries such as "tel:+12223334444; ani=7778889999, ref".',
+    }),
+  )
+  .openapi({ type: 'array', items: { type: 'string' }, example: ['tel:+12223334444; ani=7778889999, marchcampaign'] });
+
+const dateOrder = (v: { start_date?: string; end_date?: string }, ctx: z.RefinementCtx) => {
+  if (v.start_date && v.end_date && v.end_date < v.start_date)
+    ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The end date must be a date after or equal to start date.' });
+};
+
+/** Optional result_url: an empty value means "no result_url". */
+const optionalResultUrl = z.preprocess((v) => (v === '' || v === null ? undefined : v), httpUrl('result url').optional());
+
+const campaignFields = {
+  start_date: calendarDate('start date'),
+  end_date: calendarDate('end date'),
+  schedule: resourceRef.optional(),
+  schedule_id: resourceRef.optional(),
+  profiles: profileWindows,
+  start_url: httpUrl('start url'),
+  result_url: optionalResultUrl,
+};
+
+const mergeScheduleSynonym = <T extends { schedule?: ResourceRef; schedule_id?: ResourceRef }>({ schedule, schedule_id, ...rest }: T) => ({
+  ...rest,
+  schedule: schedule ?? schedule_id,
+});
+
+/** Create Campaign (the phone list may also arrive as an uploaded file). */
+export const campaignInput = z
+  .object({ ...campaignFields, phone_numbers: phoneNumbersInline.optional() })
+  .superRefine((v, ctx) => {
+    if (v.schedule === undefined && v.schedule_id === undefined)
+      ctx.addIssue({ code: 'custom', path: ['schedule'], message: 'The schedule field is required.' });
+    dateOrder(v, ctx);
+  })
+  .transform((v) => ({ ...mergeScheduleSynonym(v), schedule: (v.schedule ?? v.schedule_id) as ResourceRef }))
+  .openapi('CampaignInput');
+export type CampaignInput = z.infer<typeof campaignInput>;
+
+/** Update Campaign: only what is given changes; `profiles` replaces all windows. */
+export const campaignUpdate = z
+  .object(campaignFields)
+  .partial()
+  .superRefine(dateOrder)
+  .transform(mergeScheduleSynonym)
+  .openapi('CampaignUpdate');
+export type CampaignUpdate = z.infer<typeof campaignUpdate>;
+
+/** Start / Stop Campaign. */
+export const campaignIdInput = z.object({ campaign_id: wireId('campaign id') }).openapi('CampaignId');
+
+/** Add Calls (the phone list may also arrive as an uploaded file). */
+export const addCallsInput = z
+  .object({ campaign_id: wireId('campaign id'), phone_numbers: phoneNumbersInline.optional() })
+  .openapi('AddCallsInput');
