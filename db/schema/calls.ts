@@ -24,6 +24,8 @@ export const calls = sqliteTable(
     durationSeconds: integer('duration_seconds'),
     /** The dialer's own id for the call (http adapter), to match status callbacks. */
     dialerRef: text('dialer_ref'),
+    /** The pacer instance (pacer_instances.id) that claimed the call, to tell its live calls from a crashed one's. */
+    claimedBy: text('claimed_by'),
   },
   (t) => [
     // A campaign calls each number once: re-adding a number is counted as a duplicate.

@@ -4,3 +4,4 @@ export * from './profiles';
 export * from './campaigns';
 export * from './calls';
 export * from './deliveries';
+export * from './pacer';

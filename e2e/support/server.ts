@@ -53,7 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     DATABASE_URL: `file:${dbFile}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...options.env,
-  };
+  } as NodeJS.ProcessEnv;
   const proc = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     env,

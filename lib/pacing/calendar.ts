@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from '../enums';
+import { WEEKDAYS, type Weekday } from '@/lib/enums';
 
 const DAY_MS = 86_400_000;
 

@@ -2,6 +2,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { EASTERN } from './types';
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /** The Eastern UTC offset in ms at instant `t` (-5 h for EST, -4 h for EDT). */
 export function easternOffsetAt(t: number): number {
@@ -20,19 +21,29 @@ export function easternWallClockAt(t: number): number {
 }
 
 /**
- * The instant (ms) at which Eastern wall time `time` ('HH:MM') occurs on `date` ('YYYY-MM-DD').
+ * Resolves Eastern wall times ('HH:MM') on `date` ('YYYY-MM-DD') to instants (ms).
  * A wall time that occurs twice (fall back) resolves to its first occurrence; one that does not
  * exist (spring forward) keeps the offset from before the jump, which moves it forward by the gap.
  * date-fns-tz's fromZonedTime is not used: it moves gap times backward (02:30 → 01:30 EST) and its
  * pick for repeated times depends on the server's own zone.
  */
-export function wallTimeToInstant(date: string, time: string): number {
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  if (Number.isNaN(wall)) throw new RangeError(`not an Eastern date and time: ${date} ${time}`);
-  // A day either side is far outside any transition near `wall` and never spans two of them.
-  const offsetBefore = easternOffsetAt(wall - DAY_MS);
-  const offsetAfter = easternOffsetAt(wall + DAY_MS);
-  if (offsetBefore === offsetAfter) return wall - offsetBefore;
-  const occurrences = [wall - offsetBefore, wall - offsetAfter].filter((t) => easternWallClockAt(t) === wall);
-  return occurrences.length > 0 ? Math.min(...occurrences) : wall - offsetBefore;
+export function wallTimeResolver(date: string): (time: string) => number {
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(midnight)) throw new RangeError(`not a calendar date: ${date}`);
+  // Offsets a day either side of the date bracket any transition on it and never a second one;
+  // when they agree (all but a few days a year) every wall time of the date shares that offset.
+  const offsetBefore = easternOffsetAt(midnight - DAY_MS);
+  const offsetAfter = easternOffsetAt(midnight + 2 * DAY_MS);
+  return (time) => {
+    const wall = midnight + minutesOfDay(time) * MINUTE_MS;
+    if (offsetBefore === offsetAfter) return wall - offsetBefore;
+    const occurrences = [wall - offsetBefore, wall - offsetAfter].filter((t) => easternWallClockAt(t) === wall);
+    return occurrences.length > 0 ? Math.min(...occurrences) : wall - offsetBefore;
+  };
+}
+
+function minutesOfDay(time: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!match) throw new RangeError(`not an HH:MM wall time: ${time}`);
+  return Number(match[1]) * 60 + Number(match[2]);
 }

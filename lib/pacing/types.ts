@@ -1,4 +1,4 @@
-import type { Weekday } from '../enums';
+import type { Weekday } from '@/lib/enums';
 
 /** Every wall-clock time and calendar date in a plan is read in this zone. */
 export const EASTERN = 'America/New_York';
