@@ -37,3 +37,13 @@ export function getDb(): Db {
   holder.__callpaceDb ??= openDb();
   return holder.__callpaceDb;
 }
+
+/**
+ * Drops the cached connection so the next getDb() opens a new one. SQLite opens a file it cannot
+ * write read-only, and such a connection stays read-only after the file becomes writable again:
+ * lib/ops/db-guard calls this on SQLITE_READONLY/CANTOPEN/IOERR so the server recovers by itself.
+ * The old connection is not closed (a caller may still hold it); it is released when unreferenced.
+ */
+export function forgetDb(): void {
+  holder.__callpaceDb = undefined;
+}

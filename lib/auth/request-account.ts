@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
-import { ForbiddenError, UnauthorizedError } from '../errors';
+import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../errors';
+import { bearerFailures, clientKey } from '../ops/rate-limit';
 import { SESSION_COOKIE, userForSession } from './sessions';
 import { accountForToken } from './tokens';
 
@@ -37,9 +38,20 @@ function assertSameOrigin(request: Request): void {
 export function accountForRequest(db: Db, request: Request): number {
   const authorization = request.headers.get('authorization');
   if (authorization) {
+    // A client that sent too many bad tokens is refused before its token is even checked, so
+    // guessing stays slow whether a guess is right or wrong.
+    const limiter = bearerFailures();
+    const client = clientKey(request);
+    const wait = limiter.retryAfterSeconds(client);
+    if (wait > 0) throw new RateLimitedError(wait);
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const accountId = m ? accountForToken(db, m[1]) : null;
-    if (accountId === null) throw new UnauthorizedError('Invalid bearer token.');
+    if (accountId === null) {
+      limiter.recordFailure(client);
+      const flood = limiter.globalRetryAfterSeconds();
+      if (flood > 0) throw new RateLimitedError(flood);
+      throw new UnauthorizedError('Invalid bearer token.');
+    }
     return accountId;
   }
   const session = cookieValue(request, SESSION_COOKIE);

@@ -18,13 +18,18 @@ export function campaignDates(plan: PacingPlan, first: string, last: string): Ge
 
 /** The plan's windows on `date`, or none when the campaign does not dial that date. */
 export function dialingWindowsOn(plan: PacingPlan, date: string): DialingWindow[] {
-  if (date < plan.startDate || date > plan.endDate || !plan.days.includes(weekdayOf(date))) return [];
+  const windows: DialingWindow[] = [];
+  if (date < plan.startDate || date > plan.endDate || !plan.days.includes(weekdayOf(date))) return windows;
   const instantOf = wallTimeResolver(date);
-  return plan.windows.flatMap((window, windowIndex) => {
+  // A plain loop: Array.prototype.flatMap costs microseconds even on three windows, and the pacer
+  // runs this for every running campaign every second.
+  for (let windowIndex = 0; windowIndex < plan.windows.length; windowIndex++) {
+    const window = plan.windows[windowIndex];
     const start = instantOf(window.startTime);
     const end = instantOf(window.endTime);
-    // On the spring-forward date a window that starts inside the gap (02:30 → 03:30 EDT) can
-    // resolve past its own end (03:15 EDT); it is empty that day.
-    return end > start ? [{ windowIndex, cycle: cycleOf(window.profile), start, end }] : [];
-  });
+    // Only on the spring-forward date can two different wall times resolve to one instant: a window
+    // inside the gap (02:15–02:45 on 2026-03-08) starts and ends at the transition, empty that day.
+    if (end > start) windows.push({ windowIndex, cycle: cycleOf(window.profile), start, end });
+  }
+  return windows;
 }

@@ -1,6 +1,9 @@
+import { dateOfDayNumber } from './calendar';
 import { easternWallClockAt } from './easternClock';
+
+const DAY_MS = 86_400_000;
 
 /** The Eastern calendar date ('YYYY-MM-DD') of instant `t`. */
 export function easternDate(t: Date): string {
-  return new Date(easternWallClockAt(t.getTime())).toISOString().slice(0, 10);
+  return dateOfDayNumber(Math.floor(easternWallClockAt(t.getTime()) / DAY_MS));
 }

@@ -9,7 +9,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 export function normalizePhoneNumber(text: string): string | null {
   const nationalNumber = nanpNationalNumberOf(text);
   if (nationalNumber === null) return normalizeWithLibphonenumber(text);
-  return isValidNanpNationalNumber(nationalNumber) ? `+1${nationalNumber}` : null;
+  if (!isValidNanpNationalNumber(nationalNumber)) return null;
+  // Input already in E.164 (`+1` and the 10 digits) is returned as is rather than rebuilt.
+  return text.length === 12 && text.startsWith('+1') ? text : `+1${nationalNumber}`;
 }
 
 function normalizeWithLibphonenumber(text: string): string | null {
@@ -45,10 +47,12 @@ function normalizeWithLibphonenumber(text: string): string | null {
  * AI, AS, BB, BM, BS, CA, DM, DO, GD, GU, JM, KN, KY, LC, MP, MS, PR, SX, TC, TT, VC, VG, VI):
  * only regular expressions of those 25 countries are consulted (leading digits by prefix search,
  * national number patterns, US/CA type patterns) plus possible lengths, constant for length 10.
- * Every alternative of every one of them is a run of single-character classes followed by
- * `\d{k}`, so on a 10-digit string it tests only its leading constrained digits:
- *   - national number patterns: `[2-9]\d{9}|3\d{6}` (1 digit; `3\d{6}` never matches 10),
- *     `(?:268|[58]\d\d|900)\d{7}` and kin (3), SX `7215\d{6}` (4), MP/VI `[58]\d{9}|(?:67|90)0\d{7}`;
+ * With its nested alternations expanded, each is a union of fixed-length runs of one-digit
+ * classes ending in a `\d{k}` tail, so on a 10-digit string it only tests the digits before
+ * that tail (counts in parentheses):
+ *   - national number patterns: `[2-9]\d{9}|3\d{6}` (1; `3\d{6}` never matches 10 digits),
+ *     `(?:268|[58]\d\d|900)\d{7}` and kin (3), SX `7215\d{6}` (4),
+ *     MP/VI `[58]\d{9}|(?:67|90)0\d{7}` (3);
  *   - leading digits: 3-digit area codes, `658|876`, `787|939`, DO `8001|8[024]9` (4);
  *   - US/CA fixed line `(area code)[2-9]\d{6}` and `983[2-57-9]\d{6}` (4), toll free
  *     `8(?:00|33|...)[2-9]\d{6}` (4), premium `900[2-9]\d{6}` (4), CA uan `600[2-9]\d{6}` (4),
@@ -102,7 +106,8 @@ const verdictByFirst4 = new Uint8Array(10_000);
 const verdictBy52Prefix = new Uint8Array(10_000);
 
 function isValidNanpNationalNumber(nationalNumber: string): boolean {
-  const first6 = Number(nationalNumber.slice(0, 6));
+  let first6 = 0;
+  for (let i = 0; i < 6; i++) first6 = first6 * 10 + nationalNumber.charCodeAt(i) - 48;
   const starts52 = first6 >= 520_000 && first6 < 530_000;
   const table = starts52 ? verdictBy52Prefix : verdictByFirst4;
   const key = starts52 ? first6 - 520_000 : Math.floor(first6 / 100);

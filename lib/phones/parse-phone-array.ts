@@ -2,7 +2,7 @@ import { parseLabelledEntry } from './parse-phone-entry';
 import type { PhoneEntry, PhoneEntryError } from './phone-entry';
 import { entryError } from './to-phone-entry';
 
-/** Parses a decoded JSON array of entry strings; errors name the 1-based array index ("entry 3: ..."). */
+/** Parses a decoded JSON array of entry strings; errors name the 1-based index ("entry 3: ..."). */
 export function parsePhoneArray(items: unknown[]): Array<PhoneEntry | PhoneEntryError> {
   return items.map((item, index) =>
     typeof item === 'string'

@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { parse as parseCsvSync } from 'csv-parse/sync';
+import { hasPhoneNumberColumn, PHONE_CSV_OPTIONS } from './csv-columns';
 import { parseCsvRows } from './parse-csv-rows';
 import { parseEntryLines } from './parse-entry-lines';
 import type { PhoneEntry, PhoneEntryError } from './phone-entry';
@@ -50,8 +51,8 @@ async function readFirstNonEmptyLine(
 
 function isCsvHeader(line: string): boolean {
   try {
-    const [fields] = parseCsvSync(line, { bom: true, relax_quotes: true });
-    return fields?.some((field) => field.trim().toLowerCase() === 'phone_number') ?? false;
+    const [fields] = parseCsvSync(line, { ...PHONE_CSV_OPTIONS, info: false });
+    return fields !== undefined && hasPhoneNumberColumn(fields);
   } catch {
     // A line csv-parse cannot read (an entry with a stray quote, say) is not a CSV header.
     return false;

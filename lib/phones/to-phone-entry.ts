@@ -63,7 +63,7 @@ function quote(text: string): string {
   );
 }
 
-/** Counts code points, not UTF-16 units, so an emoji is one character; the loop only runs on long text. */
+/** Counts code points, not UTF-16 units, so an emoji is one character; loops only on long text. */
 function characterCount(text: string): number {
   if (text.length <= MAX_MESSAGE_REFERENCE_LENGTH) return text.length;
   let count = 0;

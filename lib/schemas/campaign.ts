@@ -1,3 +1,4 @@
+import { denyPrivateTargets, literalTargetProblem } from '../ops/private-target';
 import { calendarDate, httpUrl, jsonish, MAX_NICKNAME, minutesOfDay, wallTime, wireId } from './fields';
 import { z } from './zod';
 
@@ -80,8 +81,19 @@ const dateOrder = (v: { start_date?: string; end_date?: string }, ctx: z.Refinem
     ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The end date must be a date after or equal to start date.' });
 };
 
+/**
+ * RESULT_URL_DENY_PRIVATE=1 (hosted deployments): a campaign URL naming localhost or a private,
+ * loopback or link-local IP literal is refused here; names that resolve to such addresses are
+ * refused at delivery time (lib/ops/private-address).
+ */
+const publicTarget = (label: string) => (url: string, ctx: z.RefinementCtx) => {
+  if (!denyPrivateTargets()) return;
+  const problem = literalTargetProblem(url);
+  if (problem) ctx.addIssue({ code: 'custom', message: `The ${label} ${problem}.` });
+};
+
 /** Optional result_url: an empty value means "no result_url". */
-const optionalResultUrl = z.preprocess((v) => (v === '' || v === null ? undefined : v), httpUrl('result url').optional());
+const optionalResultUrl = z.preprocess((v) => (v === '' || v === null ? undefined : v), httpUrl('result url').superRefine(publicTarget('result url')).optional());
 
 const campaignFields = {
   start_date: calendarDate('start date'),
@@ -89,7 +101,7 @@ const campaignFields = {
   schedule: resourceRef.optional(),
   schedule_id: resourceRef.optional(),
   profiles: profileWindows,
-  start_url: httpUrl('start url'),
+  start_url: httpUrl('start url').superRefine(publicTarget('start url')),
   result_url: optionalResultUrl,
 };
 

@@ -2,6 +2,8 @@ import { getDb, type Db } from '../../db/client';
 import { accountForRequest } from '../auth/request-account';
 import { NotFoundError } from '../errors';
 import { logger } from '../log';
+import { onDatabaseError } from '../ops/db-guard';
+import { REQUEST_ID_HEADER, requestIdOf } from '../ops/request-id';
 import { decodeRequest, type UploadedFile } from './decode';
 import { errorReply } from './errors';
 
@@ -23,19 +25,32 @@ type NextContext<P> = { params: Promise<P> };
  */
 export function apiRoute<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response> | Response) {
   return async (request: Request, context: NextContext<P>): Promise<Response> => {
+    const started = performance.now();
+    const reqId = requestIdOf(request);
+    const path = new URL(request.url).pathname;
     let cleanup: (() => Promise<void>) | undefined;
+    let response: Response;
     try {
       const db = getDb();
       const accountId = accountForRequest(db, request);
       const decoded = await decodeRequest(request);
       cleanup = decoded.cleanup;
       const params = context?.params ? await context.params : ({} as P);
-      return await handler({ db, accountId, input: decoded.fields, files: decoded.files, params, request });
+      response = await handler({ db, accountId, input: decoded.fields, files: decoded.files, params, request });
     } catch (e) {
-      return errorReply(e, (err) => logger.error({ err, method: request.method, path: new URL(request.url).pathname }, 'request failed'));
+      onDatabaseError(e);
+      response = errorReply(e, (err) => logger.error({ err, reqId, method: request.method, path }, 'request failed'));
     } finally {
       await cleanup?.();
     }
+    // One line per request: never headers, tokens, query strings or bodies.
+    try {
+      response.headers.set(REQUEST_ID_HEADER, reqId);
+    } catch {
+      /* immutable headers (a proxied Response): the log line still has the id */
+    }
+    logger.info({ reqId, method: request.method, path, status: response.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+    return response;
   };
 }
 

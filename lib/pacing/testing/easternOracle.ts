@@ -48,7 +48,7 @@ export function minutesOf(hhmm: string): number {
 }
 
 /** The instant of Eastern midnight starting `date` (midnight always exists once in New York). */
-export function easternMidnight(date: string): number {
+function easternMidnight(date: string): number {
   const target = Date.parse(`${date}T00:00:00Z`);
   for (const offsetHours of [5, 4]) {
     const t = target + offsetHours * 3_600_000;
@@ -58,30 +58,54 @@ export function easternMidnight(date: string): number {
   throw new Error(`no Eastern midnight found for ${date}`);
 }
 
-/** Real minutes the clock moved on `date` beyond a 24 h day: +60 on spring forward (a 23 h day), -60 on fall back. */
-export function dstShiftMinutes(date: string): number {
-  const realMinutes = (easternMidnight(nextDate(date)) - easternMidnight(date)) / MINUTE_MS;
-  return 24 * 60 - realMinutes;
+export interface EasternDay {
+  date: string;
+  /** The instant Eastern `date` begins. */
+  midnight: number;
+  /** Real minutes the clock moved beyond a 24 h day: +60 on spring forward (a 23 h day), -60 on fall back. */
+  shiftMinutes: number;
+}
+
+export function easternDay(date: string): EasternDay {
+  const midnight = easternMidnight(date);
+  const realMinutes = (easternMidnight(nextDate(date)) - midnight) / MINUTE_MS;
+  return { date, midnight, shiftMinutes: 24 * 60 - realMinutes };
 }
 
 /**
- * Real minutes after Eastern midnight at which wall time `hhmm` starts on `date`, per the contract:
- * a missing wall time maps forward by the gap (02:30 → 03:30 EDT, i.e. 150 real minutes), a
- * repeated one resolves to its first occurrence.
+ * Real minutes after Eastern midnight at which wall time `hhmm` starts on `day`, per the contract:
+ * a missing wall time resolves to the transition, the first instant after the jump (02:30 → 03:00
+ * EDT, i.e. 120 real minutes), a repeated one to its first occurrence.
  */
-export function contractMinutes(date: string, hhmm: string): number {
+export function contractMinutes(day: EasternDay, hhmm: string): number {
   const minutes = minutesOf(hhmm);
-  const shift = dstShiftMinutes(date);
   if (minutes < TRANSITION_MINUTE) return minutes;
-  if (shift > 0 && minutes < TRANSITION_MINUTE + shift) return minutes;
-  return minutes - shift;
+  if (day.shiftMinutes > 0 && minutes < TRANSITION_MINUTE + day.shiftMinutes) return TRANSITION_MINUTE;
+  return minutes - day.shiftMinutes;
 }
 
-/** A window's real [start, end) instants on `date` per the contract (end ≤ start means empty). */
-export function contractWindow(date: string, startTime: string, endTime: string): { start: number; end: number } {
-  const midnight = easternMidnight(date);
+/**
+ * Whether `t` on `day` reads a wall time for the second time that day: on the fall-back date,
+ * 01:00–01:59 EST, after 01:00–01:59 EDT.
+ */
+export function readsRepeatedWallTimeAgain(day: EasternDay, t: number): boolean {
+  return (
+    day.shiftMinutes < 0 &&
+    t >= day.midnight + TRANSITION_MINUTE * MINUTE_MS &&
+    minutesOf(readEasternClock(t).time) < TRANSITION_MINUTE
+  );
+}
+
+/** On the fall-back date, whether wall time `hhmm` occurs twice (01:00–01:59). */
+export function isRepeatedWallTime(day: EasternDay, hhmm: string): boolean {
+  const minutes = minutesOf(hhmm);
+  return day.shiftMinutes < 0 && minutes >= TRANSITION_MINUTE + day.shiftMinutes && minutes < TRANSITION_MINUTE;
+}
+
+/** A window's real [start, end) instants on `day` per the contract (end ≤ start means empty). */
+export function contractWindow(day: EasternDay, startTime: string, endTime: string): { start: number; end: number } {
   return {
-    start: midnight + contractMinutes(date, startTime) * MINUTE_MS,
-    end: midnight + contractMinutes(date, endTime) * MINUTE_MS,
+    start: day.midnight + contractMinutes(day, startTime) * MINUTE_MS,
+    end: day.midnight + contractMinutes(day, endTime) * MINUTE_MS,
   };
 }

@@ -28,36 +28,28 @@ const wallMinute = fc.oneof(
   { arbitrary: fc.integer({ min: 50, max: 200 }), weight: 1 },
 );
 
-const GAP_START = 120; // 02:00, where the spring-forward gap begins
-const GAP_MINUTES = 60;
-
 /**
- * Windows that do not overlap in wall time (what the API accepts) nor in real time. The second
- * excludes one case: a window ending inside the spring-forward gap runs on past 03:00 EDT, so a
- * window starting less than an hour after that end overlaps it on that one date (unit-tested).
+ * Windows that do not overlap in wall time (what the API accepts), in any plan order; bounds may
+ * fall inside the spring-forward gap or the repeated fall-back hour.
  */
-export const windowsArbitrary: fc.Arbitrary<PacingWindow[]> = fc
-  .integer({ min: 1, max: 3 })
-  .chain((count) =>
-    fc.tuple(
-      fc.uniqueArray(wallMinute, { minLength: 2 * count, maxLength: 2 * count }),
-      fc.array(profileArbitrary, { minLength: count, maxLength: count }),
-    ),
-  )
-  .map(([bounds, profiles]) => {
-    const sorted = [...bounds].sort((a, b) => a - b);
-    return profiles.map((profile, i) => ({ start: sorted[2 * i], end: sorted[2 * i + 1], profile }));
-  })
-  .filter((spans) =>
-    spans.every(({ end }, i) => {
-      const next = spans[i + 1];
-      const endsInGap = end >= GAP_START && end < GAP_START + GAP_MINUTES;
-      return next === undefined || !endsInGap || next.start >= end + GAP_MINUTES;
-    }),
-  )
-  .map((spans) => spans.map(({ start, end, profile }) => ({ startTime: hhmm(start), endTime: hhmm(end), profile })))
-  // The plan's order is not time order.
-  .chain((windows) => fc.shuffledSubarray(windows, { minLength: windows.length, maxLength: windows.length }));
+function windowsOf(profiles: fc.Arbitrary<PacingProfile>, minutes = wallMinute): fc.Arbitrary<PacingWindow[]> {
+  return fc
+    .integer({ min: 1, max: 3 })
+    .chain((count) =>
+      fc.tuple(
+        fc.uniqueArray(minutes, { minLength: 2 * count, maxLength: 2 * count }),
+        fc.array(profiles, { minLength: count, maxLength: count }),
+      ),
+    )
+    .map(([bounds, paces]) => {
+      const sorted = [...bounds].sort((a, b) => a - b);
+      return paces.map((profile, i) => ({ startTime: hhmm(sorted[2 * i]), endTime: hhmm(sorted[2 * i + 1]), profile }));
+    })
+    // The plan's order is not time order.
+    .chain((windows) => fc.shuffledSubarray(windows, { minLength: windows.length, maxLength: windows.length }));
+}
+
+export const windowsArbitrary: fc.Arbitrary<PacingWindow[]> = windowsOf(profileArbitrary);
 
 const dateArbitrary = fc.oneof(
   fc.constantFrom('2026-03-07', '2026-03-08', '2026-10-31', '2026-11-01'),
@@ -106,3 +98,25 @@ export const planCaseArbitrary: fc.Arbitrary<PlanCase> = planArbitrary.chain((pl
     .record({ from: instant, length: fc.integer({ min: 0, max: intervalBudgetMs(plan) }) })
     .map(({ from, length }) => ({ plan, from, to: from + length }));
 });
+
+const DST_DATES = ['2026-03-08', '2026-11-01'];
+
+/**
+ * A plan dialing one DST date, and an interval over that date's first hours (00:00 to 05:00 or
+ * 06:00 Eastern), where both transitions happen. Window bounds fall in those hours, often in or
+ * next to the gap and the repeated hour; profiles are sparse (at most 20 calls a period), so the
+ * whole interval fits the slot budget.
+ */
+export const dstDateCaseArbitrary: fc.Arbitrary<PlanCase> = fc
+  .record({
+    date: fc.constantFrom(...DST_DATES),
+    windows: windowsOf(
+      profileArbitrary.map((profile) => ({ ...profile, amountPerPeriod: 1 + (profile.amountPerPeriod % 20) })),
+      fc.oneof(fc.integer({ min: 0, max: 359 }), fc.integer({ min: 110, max: 190 })),
+    ),
+  })
+  .map(({ date, windows }) => ({
+    plan: { startDate: date, endDate: date, days: WEEKDAYS, windows },
+    from: Date.parse(`${date}T04:00:00Z`),
+    to: Date.parse(`${date}T10:00:00Z`),
+  }));

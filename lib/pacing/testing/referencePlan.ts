@@ -4,12 +4,12 @@
  * obviously right; the planner must agree with it exactly.
  */
 import type { PacingPlan, PacingProfile } from '../types';
-import { contractWindow, nextDate, readEasternClock, weekdayOfDate } from './easternOracle';
+import { contractWindow, easternDay, nextDate, readEasternClock, weekdayOfDate, type EasternDay } from './easternOracle';
 
 const MINUTE_MS = 60_000;
 
 export interface ReferenceWindow {
-  date: string;
+  day: EasternDay;
   windowIndex: number;
   profile: PacingProfile;
   start: number;
@@ -22,9 +22,10 @@ export function referenceWindows(plan: PacingPlan, from: number, to: number): Re
   const last = readEasternClock(to).date;
   for (let date = readEasternClock(from).date; date <= last; date = nextDate(date)) {
     if (date < plan.startDate || date > plan.endDate || !plan.days.includes(weekdayOfDate(date))) continue;
+    const day = easternDay(date);
     plan.windows.forEach(({ startTime, endTime, profile }, windowIndex) => {
-      const { start, end } = contractWindow(date, startTime, endTime);
-      if (end > start) windows.push({ date, windowIndex, profile, start, end });
+      const { start, end } = contractWindow(day, startTime, endTime);
+      if (end > start) windows.push({ day, windowIndex, profile, start, end });
     });
   }
   return windows;

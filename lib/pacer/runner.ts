@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import type { CallEnd, Dialer, DialerEvents } from '../dialers';
+import { logger } from '../log';
+import type { ResultDeliveryConfig } from '../results/config';
+import { createResultSender } from '../results/deliver';
+import { claimSlots, type CampaignSlots } from './claim-slots';
+import type { PacerConfig } from './config';
+import { dueSlots } from './due-slots';
+import { completeCalls } from './end-calls';
+import { HEARTBEAT_MS, heartbeat, registerInstance } from './instances';
+import { recoverOrphanedCalls } from './recover';
+import { SlotCache } from './slot-cache';
+import { updateCampaignStatuses } from './tick';
+import { prepared } from './statements';
+
+export interface PacerDeps {
+  db: Db;
+  clock: () => Date;
+  /** Builds the dialer, wired to the runner's event sink. */
+  dialer: (events: DialerEvents) => Dialer;
+  config: PacerConfig;
+  results: ResultDeliveryConfig;
+  fetch?: typeof fetch;
+  isAlive?: (pid: number) => boolean;
+}
+
+export interface Pacer {
+  readonly instanceId: string;
+  /** Registers this process and resolves calls left dialing by dead ones. Call before tick(). */
+  start(): Promise<void>;
+  /** One tick: statuses, slots up to a tick ahead on timers, result deliveries. Call every second. */
+  tick(): void;
+  /** Cancels timers, records the call ends already reported, stops the dialer and result sender. */
+  stop(): void;
+}
+
+/** Call ends are written in batches: one transaction per this many ms instead of one per call. */
+const END_FLUSH_MS = 25;
+
+/**
+ * The live pacer of one server process. Each tick plans the slots due in the next tick interval
+ * (plus slack) and sets one timer per bucket of slots; when a timer fires, its slots are claimed
+ * in one transaction (claimSlots) and the calls handed to the dialer right away. Claiming at the
+ * slot instant, not at the tick, keeps dial-time error to the timer's lateness and means a campaign
+ * stopped a moment before a slot dials nothing.
+ */
+export function createPacer(deps: PacerDeps): Pacer {
+  const { db, clock, config } = deps;
+  const instanceId = randomUUID();
+  const cache = new SlotCache();
+  const timers = new Set<NodeJS.Timeout>();
+  /** Per campaign, the instant up to which its slots are already on timers. */
+  let planned = new Map<number, number>();
+  let lastHeartbeat = 0;
+  let recovering = false;
+  const pendingEnds: CallEnd[] = [];
+  let flushTimer: NodeJS.Timeout | null = null;
+
+  const results = createResultSender({ db, clock, config: deps.results, fetch: deps.fetch });
+
+  function flushEnds(): void {
+    flushTimer = null;
+    const batch = pendingEnds.splice(0);
+    try {
+      completeCalls(db, batch, clock());
+      results.pump();
+    } catch (err) {
+      // Kept and retried: losing a reported outcome would turn the call into `interrupted`.
+      logger.error({ err, calls: batch.length }, 'recording call ends failed; retrying');
+      pendingEnds.unshift(...batch);
+      flushTimer = setTimeout(flushEnds, 1_000);
+    }
+  }
+
+  const dialer = deps.dialer({
+    ended(end) {
+      pendingEnds.push(end);
+      flushTimer ??= setTimeout(flushEnds, END_FLUSH_MS);
+    },
+    accepted(callId, dialerRef) {
+      prepared(db, 'UPDATE calls SET dialer_ref = ? WHERE id = ?').run(dialerRef, callId);
+    },
+  });
+
+  function fire(group: CampaignSlots[], fireAt: number): void {
+    // Timers may fire a millisecond early by the wall clock; a slot is never dialed before its instant.
+    const early = fireAt - clock().getTime();
+    if (early > 0) return void arm(group, fireAt, early);
+    try {
+      const claimed = claimSlots(db, group, { now: clock(), instanceId, maxConcurrentCalls: config.maxConcurrentCalls, graceMs: config.graceMs });
+      for (const call of claimed) dialer.dial(call);
+    } catch (err) {
+      logger.error({ err }, 'claiming due calls failed');
+    }
+  }
+
+  /** Groups slots into buckets of config.bucketMs; each bucket fires at its last slot, never early. */
+  function scheduleSlots(due: CampaignSlots[]): void {
+    const buckets = new Map<number, { fireAt: number; group: Map<number, CampaignSlots & { slots: number[] }> }>();
+    for (const c of due) {
+      for (const slot of c.slots) {
+        const key = Math.floor(slot / config.bucketMs);
+        let bucket = buckets.get(key);
+        if (!bucket) buckets.set(key, (bucket = { fireAt: slot, group: new Map() }));
+        bucket.fireAt = Math.max(bucket.fireAt, slot);
+        const entry = bucket.group.get(c.campaignId);
+        if (entry) entry.slots.push(slot);
+        else bucket.group.set(c.campaignId, { campaignId: c.campaignId, startUrl: c.startUrl, slots: [slot] });
+      }
+    }
+    for (const { fireAt, group } of buckets.values()) fire([...group.values()], fireAt);
+  }
+
+  function arm(group: CampaignSlots[], fireAt: number, delay: number): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fire(group, fireAt);
+    }, delay);
+    timers.add(timer);
+  }
+
+  async function recover(): Promise<void> {
+    if (recovering) return;
+    recovering = true;
+    try {
+      await recoverOrphanedCalls({ db, dialer, instanceId, clock, isAlive: deps.isAlive });
+    } catch (err) {
+      logger.error({ err }, 'recovering interrupted calls failed');
+    } finally {
+      recovering = false;
+    }
+  }
+
+  return {
+    instanceId,
+    async start() {
+      const now = clock();
+      lastHeartbeat = now.getTime();
+      registerInstance(db, instanceId, now);
+      await recover();
+    },
+    tick() {
+      try {
+        const now = clock();
+        if (now.getTime() - lastHeartbeat >= HEARTBEAT_MS) {
+          lastHeartbeat = now.getTime();
+          heartbeat(db, instanceId, now);
+          void recover();
+        }
+        updateCampaignStatuses(db, now);
+        const until = now.getTime() + config.lookaheadMs;
+        // A campaign this process did not plan last tick (just started, just refilled, or this
+        // process just started) dials from now on: the slots it missed are skipped, never sent
+        // late in a burst. Planned ones continue after what is already on timers.
+        const notBefore = (id: number) => planned.get(id) ?? now.getTime();
+        const due = dueSlots(db, { now, until, graceMs: config.graceMs, notBefore, cache });
+        planned = new Map(due.map((c) => [c.campaignId, until]));
+        scheduleSlots(due);
+      } catch (err) {
+        logger.error({ err }, 'pacer tick failed');
+      }
+      results.pump();
+    },
+    stop() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      if (flushTimer) clearTimeout(flushTimer);
+      if (pendingEnds.length > 0) flushEnds();
+      dialer.close?.();
+      results.close();
+    },
+  };
+}

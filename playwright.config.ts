@@ -1,0 +1,71 @@
+import { defineConfig, devices } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Dashboard end-to-end tests. Playwright starts the built server itself (`npm test` builds first)
+ * on a fresh database; Chromium is Debian's (STACK-NOTES item 11), never a downloaded build.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3917);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// The config is evaluated by the runner and again by each worker: the runner makes the fresh
+// database folder and hands it down through the environment, so workers never delete it.
+if (!process.env.CALLPACE_E2E_DIR) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callpace-e2e-'));
+  fs.rmSync(path.join(dir, 'callpace.db'), { force: true });
+  process.env.CALLPACE_E2E_DIR = dir;
+}
+const dbFile = path.join(process.env.CALLPACE_E2E_DIR, 'callpace.db');
+
+
+export default defineConfig({
+  testDir: './e2e',
+  // e2e/api/*.test.ts are vitest's API tests, not Playwright's.
+  testMatch: ['*.spec.ts', '*.setup.ts'],
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    timezoneId: 'Europe/Paris',
+    locale: 'en-US',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/, use: { ...devices['Desktop Chrome'] } },
+    {
+      name: 'dashboard',
+      testMatch: /\.spec\.ts$/,
+      dependencies: ['setup'],
+      use: { ...devices['Desktop Chrome'], storageState: 'playwright/.auth/user.json' },
+    },
+  ],
+  webServer: {
+    command: 'node scripts/start.mjs',
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      CALLPACE_SKIP_BUILD: '1',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${dbFile}`,
+      SIM_CALL_SECONDS: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
