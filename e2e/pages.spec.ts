@@ -50,8 +50,8 @@ test.describe.serial('every page', () => {
 
   const visit = async (page: Page, path: string, heading: string | RegExp) => {
     await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    await expect(page.getByText(/^Loading/)).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 30_000 });
   };
 
   test('campaigns list', async ({ page }) => {

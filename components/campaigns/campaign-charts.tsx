@@ -50,7 +50,7 @@ export function CampaignCharts({ campaignId, live }: { campaignId: number; live:
         <div className="h-48" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
             <PieChart accessibilityLayer={false}>
-              <Pie data={mix} dataKey="value" nameKey="name" innerRadius="55%" outerRadius="90%" isAnimationActive={false} stroke="var(--surface)">
+              <Pie rootTabIndex={-1} data={mix} dataKey="value" nameKey="name" innerRadius="55%" outerRadius="90%" isAnimationActive={false} stroke="var(--surface)">
                 {mix.map((m) => (
                   <Cell key={m.key} fill={OUTCOME_COLORS[m.key]} />
                 ))}

@@ -31,6 +31,8 @@ interface FormValues {
 const TOP_FIELDS = ['start_date', 'end_date', 'schedule', 'profiles', 'start_url', 'result_url'];
 const isFormField = (name: string) => TOP_FIELDS.includes(name) || /^profiles\.\d+\.(profile|start_time|end_time)$/.test(name);
 const toId = (v: string) => (v === '' ? undefined : Number(v));
+/** Rules between windows, checked live as times change (a resolver error on a field would go stale). */
+const LIVE_RULES = /overlaps|must be after/;
 
 function todayEastern(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
@@ -80,17 +82,21 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
   // Overlapping or backwards windows are flagged as they are typed, before any submit.
   const watchedWindows = useWatch({ control: form.control, name: 'profiles' });
   const windowProblems = useMemo(() => {
-    const out = new Map<number, string[]>();
+    const out = new Map<string, string[]>();
     const parsed = profileWindows.safeParse((watchedWindows ?? []).map((w) => ({ ...w, profile: w.profile ?? 0 })));
     if (parsed.success) return out;
     for (const issue of parsed.error.issues) {
       const [index, field] = issue.path;
       if (typeof index !== 'number' || (field !== 'start_time' && field !== 'end_time')) continue;
-      if (!/overlaps|must be after/.test(issue.message)) continue;
-      out.set(index, [...(out.get(index) ?? []), issue.message]);
+      if (!LIVE_RULES.test(issue.message)) continue;
+      const key = `${index}.${field}`;
+      out.set(key, [...(out.get(key) ?? []), issue.message]);
     }
     return out;
   }, [watchedWindows]);
+  /** A time field's error: the live check for order and overlap (never stale), else the resolver's. */
+  const timeError = (i: number, field: 'start_time' | 'end_time', resolverMessage?: string) =>
+    windowProblems.get(`${i}.${field}`) ?? (resolverMessage && !LIVE_RULES.test(resolverMessage) ? resolverMessage : undefined);
 
   const profileById = new Map(profiles.data?.map((p) => [p.profile_id, p]));
 
@@ -182,7 +188,6 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
         <ol className="flex flex-col gap-3">
           {windows.fields.map((field, i) => {
             const rowErrors = errors.profiles?.[i];
-            const live = windowProblems.get(i) ?? [];
             const chosen = watchedWindows?.[i]?.profile;
             const pace = chosen ? profileById.get(chosen) : undefined;
             return (
@@ -200,8 +205,18 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
                       </option>
                     ))}
                   </SelectField>
-                  <TextField label="Starts (ET)" type="time" error={rowErrors?.start_time?.message} {...form.register(`profiles.${i}.start_time`)} />
-                  <TextField label="Ends (ET)" type="time" error={rowErrors?.end_time?.message} {...form.register(`profiles.${i}.end_time`)} />
+                  <TextField
+                    label="Starts (ET)"
+                    type="time"
+                    error={timeError(i, 'start_time', rowErrors?.start_time?.message)}
+                    {...form.register(`profiles.${i}.start_time`)}
+                  />
+                  <TextField
+                    label="Ends (ET)"
+                    type="time"
+                    error={timeError(i, 'end_time', rowErrors?.end_time?.message)}
+                    {...form.register(`profiles.${i}.end_time`)}
+                  />
                   <div className="sm:pt-6">
                     <Button variant="ghost" size="sm" disabled={windows.fields.length === 1} onClick={() => windows.remove(i)} aria-label={`Remove window ${i + 1}`}>
                       Remove
@@ -209,11 +224,6 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
                   </div>
                 </div>
                 {pace && <p className="mt-2 text-xs text-muted">{describePace(pace)}</p>}
-                {live.length > 0 && !rowErrors?.start_time && !rowErrors?.end_time && (
-                  <p className="mt-2 text-sm text-danger" role="alert">
-                    {live.join(' ')}
-                  </p>
-                )}
               </li>
             );
           })}

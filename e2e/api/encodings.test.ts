@@ -69,9 +69,11 @@ describe('schedules', () => {
     });
   }
 
-  it('create without a nickname: the reply carries nickname null', async () => {
+  it('create without a nickname (twice: no nickname is not a taken nickname): the reply carries nickname null', async () => {
     const id = expectCreated(await api.post('/api/schedules', { json: { days: ['mon'] } }), null);
     expect(await scheduleById(id)).toStrictEqual({ schedule_id: id, nickname: null, days: ['mon'] });
+    const again = expectCreated(await api.post('/api/schedules', { form: { days: 'tue' } }), null);
+    expect(again).not.toBe(id);
   });
 
   const updates: Array<{ label: string; send: (id: number, n: string) => Promise<Reply>; days: string[]; renamed: boolean }> = [

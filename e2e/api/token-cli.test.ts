@@ -15,6 +15,8 @@ let dir: string;
 let dbFile: string;
 let server: TestServer | undefined;
 const tokens: { first?: string; second?: string; other?: string } = {};
+/** The first token's prefix as `token list` showed it. */
+let firstPrefix: string | undefined;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callpace-token-cli-'));
@@ -62,6 +64,7 @@ describe('token CLI', () => {
   it('list --account NAME: one line per token of that account, with its prefix and without the secret', async () => {
     const r = await tokenCli(dbFile, ['list', '--account', 'acme']);
     expect(r.code, r.stderr).toBe(0);
+    firstPrefix = prefixListedFor(r.stdout, tokens.first!);
     const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
     expect(lines).toHaveLength(2);
     for (const t of [tokens.first!, tokens.second!]) {
@@ -79,10 +82,9 @@ describe('token CLI', () => {
     const second = new ApiClient(server.url, tokens.second!);
     for (const c of [first, second]) expect((await c.get('/api/schedules')).status).toBe(200);
 
-    const list = await tokenCli(dbFile, ['list', '--account', 'acme']);
-    const prefix = prefixListedFor(list.stdout, tokens.first!);
-    expect(prefix, list.stdout).toBeDefined();
-    const revoke = await tokenCli(dbFile, ['revoke', prefix!]);
+    const prefix = firstPrefix;
+    expect(prefix, 'the prefix listed by the previous test').toBeDefined();
+    const revoke = await tokenCli(dbFile, ['revoke', prefix!], 'tsx');
     expect(revoke.code, revoke.stderr).toBe(0);
     expect(revoke.stdout + revoke.stderr).not.toContain(tokens.first!);
 
@@ -92,7 +94,7 @@ describe('token CLI', () => {
     expect((await second.get('/api/schedules')).status).toBe(200);
     expect((await new ApiClient(server.url, tokens.other!).get('/api/schedules')).status).toBe(200);
 
-    const after = await tokenCli(dbFile, ['list', '--account', 'acme']);
+    const after = await tokenCli(dbFile, ['list', '--account', 'acme'], 'tsx');
     const line = after.stdout.split('\n').find((l) => l.startsWith(prefix!));
     expect(line).toMatch(/revoked/i);
   });
@@ -109,9 +111,9 @@ describe('token CLI', () => {
 
   it('usage errors exit non-zero and print no token: create without --account, revoke of an unknown prefix, an unknown command', async () => {
     const [noAccount, unknownPrefix, unknownCommand] = await Promise.all([
-      tokenCli(dbFile, ['create']),
-      tokenCli(dbFile, ['revoke', 'no-such-prefix']),
-      tokenCli(dbFile, ['frobnicate']),
+      tokenCli(dbFile, ['create'], 'tsx'),
+      tokenCli(dbFile, ['revoke', 'no-such-prefix'], 'tsx'),
+      tokenCli(dbFile, ['frobnicate'], 'tsx'),
     ]);
     for (const r of [noAccount, unknownPrefix, unknownCommand]) {
       expect(r.code).not.toBe(0);

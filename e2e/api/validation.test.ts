@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiClient,
+  startTestServer,
   isFieldErrorMap,
   keysNaming,
   OPERATIONS,
   prefixListedFor,
+  rawExchange,
   readDb,
   rowCount,
   serverErrorsSeen,
@@ -36,7 +38,9 @@ const base = () => ({
 });
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { PACER: 'off' } });
+  // The auth tests below send ~100 bad tokens from one client on purpose; the brake on token
+  // guessing (AUTH_FAILURE_LIMIT, default 20 a minute per client) would turn them into 429s.
+  server = await startTestServer({ env: { PACER: 'off', AUTH_FAILURE_LIMIT: '100000' } });
   token = server.token('validation');
   api = new ApiClient(server.url, token);
   await api.createSchedule(['mon', 'tue', 'wed', 'thu', 'fri'], SCHEDULE);
@@ -598,6 +602,8 @@ describe('body size limits (MAX_BODY_BYTES=1000, MAX_UPLOAD_BYTES=2000) → 413'
     await small?.stop();
   });
 
+  // Each over-limit request gets its own connection: see the keep-alive test at the end.
+  const CLOSE = { connection: 'close' };
   const campaignFields = () => ({ ...base(), schedule: 'lim', profiles: JSON.stringify([{ profile: 'lim', start_time: '08:00', end_time: '11:00' }]) });
 
   it('a small request is fine (control)', async () => {
@@ -607,13 +613,13 @@ describe('body size limits (MAX_BODY_BYTES=1000, MAX_UPLOAD_BYTES=2000) → 413'
 
   it('a 1,500-byte JSON body → 413, nothing stored', async () => {
     const before = count();
-    expect413(await sapi.post('/api/schedules', { json: { days: ['mon'], nickname: 'big', padding: 'x'.repeat(1500) } }));
+    expect413(await sapi.post('/api/schedules', { json: { days: ['mon'], nickname: 'big', padding: 'x'.repeat(1500) }, headers: CLOSE }));
     expect(count()).toStrictEqual(before);
   });
 
   it('a 1,500-byte urlencoded body → 413, nothing stored', async () => {
     const before = count();
-    expect413(await sapi.post('/api/schedules', { form: { days: 'mon', nickname: 'big2', padding: 'x'.repeat(1500) } }));
+    expect413(await sapi.post('/api/schedules', { form: { days: 'mon', nickname: 'big2', padding: 'x'.repeat(1500) }, headers: CLOSE }));
     expect(count()).toStrictEqual(before);
   });
 
@@ -626,7 +632,7 @@ describe('body size limits (MAX_BODY_BYTES=1000, MAX_UPLOAD_BYTES=2000) → 413'
         controller.close();
       },
     });
-    expect413(await sapi.post('/api/schedules', { body: stream, headers: { 'content-type': 'application/json' } }));
+    expect413(await sapi.post('/api/schedules', { body: stream, headers: { 'content-type': 'application/json', ...CLOSE } }));
     expect(count()).toStrictEqual(before);
   });
 
@@ -635,7 +641,7 @@ describe('body size limits (MAX_BODY_BYTES=1000, MAX_UPLOAD_BYTES=2000) → 413'
     const fd = new FormData();
     fd.append('days', '["mon"]');
     fd.append('nickname', 'n'.repeat(1500));
-    expect413(await sapi.post('/api/schedules', { multipart: fd }));
+    expect413(await sapi.post('/api/schedules', { multipart: fd, headers: CLOSE }));
     expect(count()).toStrictEqual(before);
   });
 
@@ -646,7 +652,7 @@ describe('body size limits (MAX_BODY_BYTES=1000, MAX_UPLOAD_BYTES=2000) → 413'
     const lines = Array.from({ length: 100 }, (_, i) => usNumber(i)).join('\n'); // 1,299 bytes
     const content = `${lines}\n${lines}`.slice(0, 2100);
     fd.append('phone_numbers', new Blob([content]), 'big.txt');
-    expect413(await sapi.post('/api/campaigns/add-calls', { multipart: fd }));
+    expect413(await sapi.post('/api/campaigns/add-calls', { multipart: fd, headers: CLOSE }));
     expect(count()).toStrictEqual(before);
   });
 
@@ -656,7 +662,7 @@ describe('body size limits (MAX_BODY_BYTES=1000, MAX_UPLOAD_BYTES=2000) → 413'
     for (const [k, v] of Object.entries(campaignFields())) fd.append(k, v as string);
     const lines = Array.from({ length: 100 }, (_, i) => usNumber(i)).join('\n');
     fd.append('phone_numbers', new Blob([`${lines}\n${lines.replace(/\+1201/g, '201')}`]), 'big.txt');
-    expect413(await sapi.post('/api/campaigns', { multipart: fd }));
+    expect413(await sapi.post('/api/campaigns', { multipart: fd, headers: CLOSE }));
     expect(count()).toStrictEqual(before);
   });
 
@@ -665,7 +671,7 @@ describe('body size limits (MAX_BODY_BYTES=1000, MAX_UPLOAD_BYTES=2000) → 413'
     const fd = new FormData();
     for (const [k, v] of Object.entries(campaignFields())) fd.append(k, v as string);
     fd.append('phone_numbers', new Blob(['x'.repeat(50_000)]), 'huge.txt');
-    expect413(await sapi.post('/api/campaigns', { multipart: fd }));
+    expect413(await sapi.post('/api/campaigns', { multipart: fd, headers: CLOSE }));
     expect(count()).toStrictEqual(before);
   });
 
@@ -677,6 +683,29 @@ describe('body size limits (MAX_BODY_BYTES=1000, MAX_UPLOAD_BYTES=2000) → 413'
     const r = await sapi.post('/api/campaigns', { multipart: fd });
     expect(r.status, r.text).toBe(200);
     expect(r.body).toMatchObject({ status: 'success', added: 100, duplicates: 0 });
+  });
+  it('after a 413 the connection is closed, or it serves the next request — never left hanging', async () => {
+    const token = sapi.token!;
+    const request = (body: string, extra = '') =>
+      `POST /api/schedules HTTP/1.1\r\nHost: 127.0.0.1:${small.port}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\n${extra}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const next = request(JSON.stringify({ days: ['wed'] }));
+    const big = JSON.stringify({ days: ['mon'], padding: 'x'.repeat(1500) });
+    const chunked = `POST /api/schedules HTTP/1.1\r\nHost: 127.0.0.1:${small.port}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${Buffer.byteLength(big).toString(16)}\r\n${big}\r\n0\r\n\r\n`;
+
+    // Control: two small requests on one connection are both answered.
+    const control = await rawExchange(small.port, [next, next]);
+    expect(control.map((o) => (o.kind === 'response' ? o.response.status : o.kind))).toEqual([200, 200]);
+
+    for (const [label, first] of [
+      ['Content-Length body over the limit', request(big)],
+      ['chunked body over the limit', chunked],
+    ] as const) {
+      const [reply, after] = await rawExchange(small.port, [first, next]);
+      expect(reply.kind === 'response' && reply.response.status, label).toBe(413);
+      const keptAlive = reply.kind === 'response' && !/close/i.test(reply.response.headers.connection ?? '');
+      expect(after?.kind, `${label}: the next request on the same connection (413 said Connection: ${reply.kind === 'response' ? reply.response.headers.connection : '?'})`).not.toBe('timeout');
+      if (keptAlive && after?.kind === 'response') expect(after.response.status, label).toBe(200);
+    }
   });
 });
 

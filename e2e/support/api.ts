@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -194,7 +195,7 @@ let curlHome: string | undefined;
 function curlHomeDir(): string {
   if (curlHome) return curlHome;
   curlHome = fs.mkdtempSync(path.join(os.tmpdir(), 'callpace-curl-'));
-  fs.writeFileSync(path.join(curlHome, '.curlrc'), `silent\nshow-error\nwrite-out = "\\n${MARKER}%{http_code}@@\\n"\n`);
+  fs.writeFileSync(path.join(curlHome, '.curlrc'), `silent\nshow-error\nconnect-timeout = 10\nmax-time = 60\nwrite-out = "\\n${MARKER}%{http_code}@@\\n"\n`);
   return curlHome;
 }
 
@@ -274,16 +275,22 @@ export function rowCount(dbFile: string, table: 'calls' | 'campaigns' | 'schedul
 }
 
 /**
- * A campaign's queue as phone numbers, in order. Uses GET /api/campaigns/{id}/calls when the
- * server has it (it answers a JSON list of objects with `phone_number`), else the database.
+ * A campaign's queue as phone numbers, in order: from GET /api/campaigns/{id}/calls (`{"calls":
+ * [...]}` in queue order) when the server has it, checked against the database's id order.
  */
 export async function queueOrder(api: ApiClient, dbFile: string, campaignId: number): Promise<string[]> {
-  const r = await api.get(`/api/campaigns/${campaignId}/calls`);
+  const fromDb = storedCalls(dbFile, campaignId).map((c) => c.phone_number);
+  const r = await api.get(`/api/campaigns/${campaignId}/calls?limit=1000`);
   if (r.status === 200 && r.contentType.includes('json')) {
-    const list: Body = Array.isArray(r.body) ? r.body : (r.body?.calls ?? r.body?.data ?? r.body?.response);
-    if (Array.isArray(list) && list.every((c: Body) => typeof c?.phone_number === 'string')) return list.map((c: Body) => c.phone_number);
+    const list: Body = Array.isArray(r.body) ? r.body : r.body?.calls;
+    if (Array.isArray(list) && !r.body?.next_cursor) {
+      const fromApi = list.map((c: Body) => c.phone_number);
+      if (JSON.stringify(fromApi) !== JSON.stringify(fromDb))
+        throw new Error(`GET /api/campaigns/${campaignId}/calls order ${JSON.stringify(fromApi)} differs from the database's ${JSON.stringify(fromDb)}`);
+      return fromApi;
+    }
   }
-  return storedCalls(dbFile, campaignId).map((c) => c.phone_number);
+  return fromDb;
 }
 
 export interface CliResult {
@@ -352,4 +359,80 @@ export function prefixListedFor(listOutput: string, token: string): string | und
     .split('\n')
     .map((line) => line.split(/\s+/)[0]?.replace(/…$|\.\.\.$/, ''))
     .find((p) => p && p.length >= 4 && token.startsWith(p));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw HTTP/1.1 on one connection (keep-alive behaviour that fetch's pool hides)
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type RawOutcome = { kind: 'response'; response: RawResponse } | { kind: 'closed' } | { kind: 'timeout' };
+
+/** Parses one complete HTTP/1.1 response at the start of `buf` (Content-Length or chunked), or null if incomplete. */
+function parseRawResponse(buf: Buffer): { response: RawResponse; rest: Buffer } | null {
+  const end = buf.indexOf('\r\n\r\n');
+  if (end === -1) return null;
+  const [statusLine, ...lines] = buf.subarray(0, end).toString('latin1').split('\r\n');
+  const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+  const status = Number(statusLine.split(' ')[1]);
+  let at = end + 4;
+  if (/chunked/i.test(headers['transfer-encoding'] ?? '')) {
+    const parts: Buffer[] = [];
+    for (;;) {
+      const lineEnd = buf.indexOf('\r\n', at);
+      if (lineEnd === -1) return null;
+      const size = parseInt(buf.subarray(at, lineEnd).toString('latin1'), 16);
+      if (buf.length < lineEnd + 2 + size + 2) return null;
+      if (size === 0) return { response: { status, headers, body: Buffer.concat(parts).toString('utf8') }, rest: buf.subarray(lineEnd + 4) };
+      parts.push(buf.subarray(lineEnd + 2, lineEnd + 2 + size));
+      at = lineEnd + 2 + size + 2;
+    }
+  }
+  const length = Number(headers['content-length'] ?? 0);
+  if (buf.length < at + length) return null;
+  return { response: { status, headers, body: buf.subarray(at, at + length).toString('utf8') }, rest: buf.subarray(at + length) };
+}
+
+/**
+ * Sends `requests` (raw HTTP/1.1 text) one after another on ONE connection, each after the
+ * previous reply is complete, and reports what happened to each: a reply, the server closing
+ * the connection, or nothing within `timeoutMs`.
+ */
+export function rawExchange(port: number, requests: Array<string | Buffer>, timeoutMs = 4000): Promise<RawOutcome[]> {
+  return new Promise((resolve) => {
+    const outcomes: RawOutcome[] = [];
+    const sock = net.connect(port, '127.0.0.1');
+    let buf: Buffer = Buffer.alloc(0);
+    let timer: NodeJS.Timeout | undefined;
+    let done = false;
+    const finish = (last?: RawOutcome) => {
+      if (done) return;
+      done = true;
+      if (last) outcomes.push(last);
+      clearTimeout(timer);
+      sock.destroy();
+      resolve(outcomes);
+    };
+    const sendNext = () => {
+      clearTimeout(timer);
+      if (outcomes.length === requests.length) return finish();
+      timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
+      sock.write(requests[outcomes.length]);
+    };
+    sock.on('connect', sendNext);
+    sock.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (let parsed = parseRawResponse(buf); parsed && !done; parsed = parseRawResponse(buf)) {
+        buf = parsed.rest;
+        outcomes.push({ kind: 'response', response: parsed.response });
+        sendNext();
+      }
+    });
+    sock.on('close', () => finish({ kind: 'closed' }));
+    sock.on('error', () => finish({ kind: 'closed' }));
+  });
 }

@@ -1,6 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { campaigns } from '../../db/schema';
 import type { PhoneEntry } from '../phones';
 
 export interface AddedCalls {
@@ -8,41 +6,72 @@ export interface AddedCalls {
   duplicates: number;
 }
 
-const CHUNK = 500;
+/** Visits one call to insert; strings as stored (E.164 numbers, null for absent fields). */
+export type CallRowVisitor = (phoneNumber: string, ani: string | null, messageReference: string | null) => void;
 
 /**
- * Appends entries to a campaign's queue, skipping numbers the campaign already has (or that
- * repeat within the list) and counting them. Runs inside the caller's transaction; it also
- * bumps the campaign's total/queued counters (inserts are not counted by triggers).
+ * Calls to insert, in queue order, visited rather than materialised so that a million rows can
+ * stream from a spill file (ingest/call-spill.ts) without a million objects.
  */
-export function insertCalls(tx: Db, campaignId: number, entries: PhoneEntry[]): AddedCalls {
-  const sqlite = tx.$client;
-  const one = sqlite.prepare('INSERT OR IGNORE INTO calls (campaign_id, phone_number, ani, message_reference) VALUES (?, ?, ?, ?)');
-  const values = '(?, ?, ?, ?)';
-  const many = sqlite.prepare(
-    `INSERT OR IGNORE INTO calls (campaign_id, phone_number, ani, message_reference) VALUES ${Array(CHUNK).fill(values).join(', ')}`,
-  );
+export interface CallRows {
+  forEach(visit: CallRowVisitor): void;
+}
+
+/** Wraps entries already in memory (small lists, test fixtures). */
+export function callRowsOf(entries: readonly PhoneEntry[]): CallRows {
+  return {
+    forEach(visit) {
+      for (const e of entries) visit(e.phoneNumber, e.ani, e.messageReference);
+    },
+  };
+}
+
+/** Rows per INSERT statement: one native call per 500 rows instead of per row. */
+const CHUNK = 500;
+const COLUMNS = 'INSERT OR IGNORE INTO calls (campaign_id, phone_number, ani, message_reference) VALUES ';
+
+/**
+ * Appends calls to a campaign's queue in the given order (queue order is calls.id order),
+ * skipping numbers the campaign already has or that repeat within the list (the unique index
+ * calls(campaign_id, phone_number) and INSERT OR IGNORE), and counting them as duplicates.
+ * Bumps the campaign's calls_total/calls_queued by the number inserted: inserts are not
+ * counted by triggers, so that a million-row insert does not run a million counter updates.
+ *
+ * Runs inside the caller's transaction. `db` must be the connection (drizzle's transaction
+ * object has no `$client`); statements on it join the open transaction.
+ */
+export function insertCalls(db: Db, campaignId: number, rows: readonly PhoneEntry[] | CallRows): AddedCalls {
+  const sqlite = db.$client;
+  const many = sqlite.prepare(COLUMNS + Array(CHUNK).fill('(?, ?, ?, ?)').join(', '));
+  const one = sqlite.prepare(`${COLUMNS}(?, ?, ?, ?)`);
+  const params: Array<string | number | null> = new Array(CHUNK * 4);
+  let filled = 0;
+  let seen = 0;
   let added = 0;
-  let i = 0;
-  const params: unknown[] = new Array(CHUNK * 4);
-  for (; i + CHUNK <= entries.length; i += CHUNK) {
-    for (let k = 0; k < CHUNK; k++) {
-      const e = entries[i + k];
-      params[k * 4] = campaignId;
-      params[k * 4 + 1] = e.phoneNumber;
-      params[k * 4 + 2] = e.ani;
-      params[k * 4 + 3] = e.messageReference;
+  const source = isEntryArray(rows) ? callRowsOf(rows) : rows;
+  source.forEach((phoneNumber, ani, messageReference) => {
+    const at = filled * 4;
+    params[at] = campaignId;
+    params[at + 1] = phoneNumber;
+    params[at + 2] = ani;
+    params[at + 3] = messageReference;
+    seen++;
+    if (++filled === CHUNK) {
+      added += many.run(params).changes;
+      filled = 0;
     }
-    added += many.run(params).changes;
+  });
+  for (let k = 0; k < filled; k++) {
+    added += one.run(params[k * 4], params[k * 4 + 1], params[k * 4 + 2], params[k * 4 + 3]).changes;
   }
-  for (; i < entries.length; i++) {
-    const e = entries[i];
-    added += one.run(campaignId, e.phoneNumber, e.ani, e.messageReference).changes;
+  if (added > 0) {
+    sqlite
+      .prepare('UPDATE campaigns SET calls_total = calls_total + ?, calls_queued = calls_queued + ? WHERE id = ?')
+      .run(added, added, campaignId);
   }
-  if (added > 0)
-    tx.update(campaigns)
-      .set({ callsTotal: sql`${campaigns.callsTotal} + ${added}`, callsQueued: sql`${campaigns.callsQueued} + ${added}` })
-      .where(eq(campaigns.id, campaignId))
-      .run();
-  return { added, duplicates: entries.length - added };
+  return { added, duplicates: seen - added };
+}
+
+function isEntryArray(rows: readonly PhoneEntry[] | CallRows): rows is readonly PhoneEntry[] {
+  return Array.isArray(rows);
 }

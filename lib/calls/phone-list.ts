@@ -1,45 +1,44 @@
-import fs from 'node:fs';
+import type { Db } from '../../db/client';
 import { ValidationError } from '../errors';
-import { isPhoneEntryError, parsePhoneArray, parsePhoneFile, type PhoneEntry, type PhoneEntryError } from '../phones';
+import type { CampaignInput } from '../schemas/campaign';
 import type { UploadedFile } from '../wire/decode';
+import { ingestPhoneList, type PhoneListSource } from './ingest';
+import type { AddedCalls } from './insert-calls';
 
-/** How many bad entries a 422 reply lists; the rest are counted. */
-export const MAX_REPORTED_ERRORS = 100;
-
-/** A phone list from a request: an uploaded file, or inline entries (JSON array or lines). */
-export type PhoneListSource = { file: UploadedFile } | { entries: string[] };
+export { MAX_REPORTED_ERRORS, type PhoneListSource } from './ingest';
 
 /**
- * Reads and validates a whole phone list before anything is stored: one bad entry rejects the
- * request with a 422 naming the first 100 bad lines, so a list is never half-added.
+ * Create Campaign with its phone list: the campaign, its windows and its calls are stored
+ * together or not at all. A list with any invalid entry is a 422 naming the first 100 of them
+ * (and counting the rest); without a list the campaign starts empty.
  */
-export async function readPhoneList(source: PhoneListSource, field = 'phone_numbers'): Promise<PhoneEntry[]> {
-  const entries: PhoneEntry[] = [];
-  const errors: PhoneEntryError[] = [];
-  let errorCount = 0;
-  const take = (batch: Array<PhoneEntry | PhoneEntryError>) => {
-    for (const item of batch) {
-      if (!isPhoneEntryError(item)) entries.push(item);
-      else if (errorCount++ < MAX_REPORTED_ERRORS) errors.push(item);
-    }
-  };
-  if ('file' in source) {
-    for await (const batch of parsePhoneFile(fs.createReadStream(source.file.path))) take(batch);
-  } else {
-    take(parsePhoneArray(source.entries));
-  }
-  if (errorCount > 0) {
-    const messages = errors.map((e) => e.message);
-    if (errorCount > errors.length) messages.push(`… and ${errorCount - errors.length} more invalid entries (${errorCount} in all).`);
-    throw new ValidationError({ [field]: messages });
-  }
-  if (entries.length === 0) throw ValidationError.of(field, 'The phone numbers list contains no entries.');
-  return entries;
+export async function createCampaignWithPhoneList(
+  db: Db,
+  accountId: number,
+  input: CampaignInput,
+  source: PhoneListSource | null,
+): Promise<{ id: number } & AddedCalls> {
+  // The inline list travels as the source; the campaign fields do not need it.
+  const { phone_numbers: _, ...fields } = input;
+  const { id, added, duplicates } = await ingestPhoneList(db, { kind: 'create', accountId, input: fields }, source);
+  return { id: id!, added, duplicates };
+}
+
+/** Add Calls: appends the list to the end of the campaign's queue, all or nothing. */
+export async function addPhoneListToCampaign(
+  db: Db,
+  accountId: number,
+  campaignId: number,
+  source: PhoneListSource | null,
+): Promise<AddedCalls> {
+  if (!source) throw ValidationError.of('phone_numbers', 'The phone numbers field is required.');
+  const { added, duplicates } = await ingestPhoneList(db, { kind: 'add', accountId, campaignId }, source);
+  return { added, duplicates };
 }
 
 /** The phone list of a request, if it carries one under `phone_numbers` (file upload wins). */
 export function phoneListSource(files: UploadedFile[], inline: string[] | undefined): PhoneListSource | null {
   const file = files.find((f) => f.field === 'phone_numbers');
-  if (file) return { file };
-  return inline ? { entries: inline } : null;
+  if (file) return { kind: 'file', path: file.path, size: file.size };
+  return inline ? { kind: 'entries', entries: inline } : null;
 }

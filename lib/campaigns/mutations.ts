@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { campaignProfiles, campaigns } from '../../db/schema';
-import { insertCalls, type AddedCalls } from '../calls/insert-calls';
+import { insertCalls, type AddedCalls, type CallRows } from '../calls/insert-calls';
 import { ValidationError } from '../errors';
 import { isPastEnd } from '../pacing';
 import type { PhoneEntry } from '../phones';
@@ -16,27 +16,40 @@ function replaceWindows(tx: Db, campaignId: number, windows: ResolvedWindow[]): 
     .run();
 }
 
-/** Creates a campaign (status `stopped`) with its windows and phone list, all or nothing. */
-export function createCampaign(db: Db, accountId: number, input: CampaignInput, phones: PhoneEntry[] = []): { id: number } & AddedCalls {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db;
-    const scheduleId = resolveSchedule(t, accountId, input.schedule);
-    const windows = resolveWindows(t, accountId, input.profiles);
-    const { id } = t
-      .insert(campaigns)
-      .values({
-        accountId,
-        scheduleId,
-        startDate: input.start_date,
-        endDate: input.end_date,
-        startUrl: input.start_url,
-        resultUrl: input.result_url ?? null,
-      })
-      .returning({ id: campaigns.id })
-      .get();
-    replaceWindows(t, id, windows);
-    return { id, ...insertCalls(t, id, phones) };
-  });
+/**
+ * Creates a campaign (status `stopped`) with its windows and calls: one IMMEDIATE transaction,
+ * so the campaign and its phone list are stored together or not at all. `calls` may stream
+ * from a spill file (lib/calls/ingest), which is how big lists arrive here.
+ */
+export function createCampaign(
+  db: Db,
+  accountId: number,
+  input: CampaignInput,
+  calls: readonly PhoneEntry[] | CallRows = [],
+): { id: number } & AddedCalls {
+  // better-sqlite3's own transaction on the connection: drizzle statements on `db` join it,
+  // and insertCalls needs the connection itself (drizzle's transaction object lacks $client).
+  // IMMEDIATE takes the write lock up front instead of failing to upgrade a read later.
+  return db.$client
+    .transaction(() => {
+      const scheduleId = resolveSchedule(db, accountId, input.schedule);
+      const windows = resolveWindows(db, accountId, input.profiles);
+      const { id } = db
+        .insert(campaigns)
+        .values({
+          accountId,
+          scheduleId,
+          startDate: input.start_date,
+          endDate: input.end_date,
+          startUrl: input.start_url,
+          resultUrl: input.result_url ?? null,
+        })
+        .returning({ id: campaigns.id })
+        .get();
+      replaceWindows(db, id, windows);
+      return { id, ...insertCalls(db, id, calls) };
+    })
+    .immediate();
 }
 
 /**
@@ -74,14 +87,23 @@ export function deleteCampaign(db: Db, accountId: number, id: number): void {
   db.delete(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.accountId, accountId))).run();
 }
 
-/** Appends calls to the end of the queue; a `completed` campaign goes back to `running`. */
-export function addCallsToCampaign(db: Db, accountId: number, id: number, phones: PhoneEntry[]): AddedCalls {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db;
-    const current = getCampaignRow(t, accountId, id);
-    const result = insertCalls(t, id, phones);
-    if (current.status === 'completed' && result.added > 0)
-      t.update(campaigns).set({ status: 'running', updatedAt: new Date() }).where(eq(campaigns.id, id)).run();
-    return result;
-  });
+/**
+ * Appends calls to the end of the queue (one IMMEDIATE transaction: all or nothing); a
+ * `completed` campaign goes back to `running`.
+ */
+export function addCallsToCampaign(
+  db: Db,
+  accountId: number,
+  id: number,
+  calls: readonly PhoneEntry[] | CallRows,
+): AddedCalls {
+  return db.$client
+    .transaction(() => {
+      const current = getCampaignRow(db, accountId, id);
+      const result = insertCalls(db, id, calls);
+      if (current.status === 'completed' && result.added > 0)
+        db.update(campaigns).set({ status: 'running', updatedAt: new Date() }).where(eq(campaigns.id, id)).run();
+      return result;
+    })
+    .immediate();
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { CallEnd, Dialer, DialerEvents } from '../dialers';
 import { logger } from '../log';
+import { pacerTicked } from '../ops/runtime-stats';
 import type { ResultDeliveryConfig } from '../results/config';
 import { createResultSender } from '../results/deliver';
 import { claimSlots, type CampaignSlots } from './claim-slots';
@@ -27,10 +28,15 @@ export interface PacerDeps {
 
 export interface Pacer {
   readonly instanceId: string;
-  /** Registers this process and resolves calls left dialing by dead ones. Call before tick(). */
+  /**
+   * Registers this process (at once), then resolves calls left dialing by dead ones; the promise
+   * settles when that is done. Ticks may run meanwhile: they never touch another process's calls.
+   */
   start(): Promise<void>;
   /** One tick: statuses, slots up to a tick ahead on timers, result deliveries. Call every second. */
   tick(): void;
+  /** Stops claiming at once (cancels slot timers; later ticks plan nothing); call ends are still recorded. */
+  pause(): void;
   /** Cancels timers, records the call ends already reported, stops the dialer and result sender. */
   stop(): void;
 }
@@ -54,6 +60,10 @@ export function createPacer(deps: PacerDeps): Pacer {
   let planned = new Map<number, number>();
   let lastHeartbeat = 0;
   let recovering = false;
+  let paused = false;
+  /** Dials and their lateness (ms past the slot) since the last tick, for lib/ops/runtime-stats. */
+  let dialed = 0;
+  let dialErrors: number[] = [];
   const pendingEnds: CallEnd[] = [];
   let flushTimer: NodeJS.Timeout | null = null;
 
@@ -87,9 +97,14 @@ export function createPacer(deps: PacerDeps): Pacer {
     // Timers may fire a millisecond early by the wall clock; a slot is never dialed before its instant.
     const early = fireAt - clock().getTime();
     if (early > 0) return void arm(group, fireAt, early);
+    if (paused) return;
     try {
       const claimed = claimSlots(db, group, { now: clock(), instanceId, maxConcurrentCalls: config.maxConcurrentCalls, graceMs: config.graceMs });
-      for (const call of claimed) dialer.dial(call);
+      for (const call of claimed) {
+        dialErrors.push(clock().getTime() - call.slotAt);
+        dialer.dial(call);
+      }
+      dialed += claimed.length;
     } catch (err) {
       logger.error({ err }, 'claiming due calls failed');
     }
@@ -134,13 +149,15 @@ export function createPacer(deps: PacerDeps): Pacer {
 
   return {
     instanceId,
-    async start() {
+    start() {
       const now = clock();
       lastHeartbeat = now.getTime();
       registerInstance(db, instanceId, now);
-      await recover();
+      return recover();
     },
     tick() {
+      if (paused) return;
+      const started = performance.now();
       try {
         const now = clock();
         if (now.getTime() - lastHeartbeat >= HEARTBEAT_MS) {
@@ -161,8 +178,17 @@ export function createPacer(deps: PacerDeps): Pacer {
         logger.error({ err }, 'pacer tick failed');
       }
       results.pump();
+      pacerTicked({ durationMs: performance.now() - started, dialed, errorsMs: dialErrors });
+      dialed = 0;
+      dialErrors = [];
+    },
+    pause() {
+      paused = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
     },
     stop() {
+      paused = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
       if (flushTimer) clearTimeout(flushTimer);

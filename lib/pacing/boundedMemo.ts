@@ -6,7 +6,8 @@
 export function boundedMemo<K, V>(limit: number, compute: (key: K) => V): (key: K) => V {
   const entries = new Map<K, V>();
   return (key) => {
-    if (entries.has(key)) return entries.get(key) as V;
+    const hit = entries.get(key);
+    if (hit !== undefined || entries.has(key)) return hit as V;
     const value = compute(key);
     // Map iterates in insertion order, so its first key is the oldest entry.
     if (entries.size >= limit) entries.delete(entries.keys().next().value as K);

@@ -1,27 +1,40 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /**
- * E.164 form of `text` when libphonenumber-js (default 'min' metadata, `metadata.min.json`,
- * default country US) says it is a valid number, else null. Exactly
- * `parsePhoneNumberFromString(text, 'US')?.isValid() ? .number : null`, but ~100x faster on the
+ * E.164 form of `text` when it is an acceptable phone number (the rule is documented in
+ * ./index.ts), else null. Exactly `acceptedByLibphonenumber(text)`, but ~100x faster on the
  * common NANP shapes, which skip the library after the first number sharing their verdict key.
  */
 export function normalizePhoneNumber(text: string): string | null {
   const nationalNumber = nanpNationalNumberOf(text);
-  if (nationalNumber === null) return normalizeWithLibphonenumber(text);
-  if (!isValidNanpNationalNumber(nationalNumber)) return null;
+  if (nationalNumber === null) return acceptedByLibphonenumber(text);
+  if (!isAcceptedNanpNationalNumber(nationalNumber)) return null;
   // Input already in E.164 (`+1` and the 10 digits) is returned as is rather than rebuilt.
   return text.length === 12 && text.startsWith('+1') ? text : `+1${nationalNumber}`;
 }
 
-function normalizeWithLibphonenumber(text: string): string | null {
+/** NXX-NXX-XXXX: area code and exchange code each start with 2-9. */
+const NANP_PLAN = /^[2-9]\d{2}[2-9]\d{6}$/;
+
+/**
+ * The acceptance rule written with libphonenumber-js calls only (min metadata, default country
+ * US): valid by the library, or a +1 number that follows the NANP plan and has a possible
+ * length. The tests hold their own copy of this definition and compare normalizePhoneNumber
+ * with it.
+ */
+function acceptedByLibphonenumber(text: string): string | null {
   const parsed = parsePhoneNumberFromString(text, 'US');
-  return parsed?.isValid() ? parsed.number : null;
+  if (parsed === undefined) return null;
+  if (parsed.isValid()) return parsed.number;
+  const nanp =
+    parsed.countryCallingCode === '1' && NANP_PLAN.test(parsed.nationalNumber) && parsed.isPossible();
+  return nanp ? parsed.number : null;
 }
 
 /*
  * Fast shapes, and why libphonenumber-js 1.13.16 (source/parse.js and helpers/) reduces each to
- * the same national number N (10 digits, N[0] in 2-9) and the same verdict:
+ * the same national number N (10 digits, N[0] in 2-9) and the same verdict of
+ * acceptedByLibphonenumber:
  *
  * Accepted: at most 250 characters (longer input is rejected whole: MAX_INPUT_STRING_LENGTH);
  * an optional leading `tel:`; then only ASCII digits, ` `, `-`, `.`, `(`, `)`, and at most one `+`
@@ -40,10 +53,18 @@ function normalizeWithLibphonenumber(text: string): string | null {
  *     10), so the "calling code without plus sign" rule sees N matching and not TOO_LONG and
  *     keeps `1`N as a national number, whose national number is again N.
  *   In all three, getCountryByCallingCode('1', N) picks the country (US when none matches, as
- *   selecting plan `1` or default country US both mean US), the number is `+1`N, and isValid()
- *   depends on N alone.
+ *   selecting plan `1` or default country US both mean US), countryCallingCode is `1`,
+ *   nationalNumber is N, the number is `+1`N, and isValid() depends on N alone.
  *
- * Which digits of N decide the verdict (metadata.min.json, country_calling_codes["1"] = US, AG,
+ * The verdict is therefore isValid(N) OR (N matches NXX-NXX-XXXX AND isPossible()):
+ *   - isPossible() is true for every N. It selects the plan of the number's country (or of
+ *     calling code `1`, i.e. US) and checks the length against that plan's general possible
+ *     lengths (checkNumberLength with no type): [10] for all 25 NANP countries, [7, 10] for CA.
+ *     N has 10 digits.
+ *   - NXX-NXX-XXXX tests N[0] (always 2-9 here) and N[3].
+ * So a fast-shape N is accepted when N[3] is in 2-9, and otherwise when isValid() holds.
+ *
+ * Which digits of N decide isValid() (metadata.min.json, country_calling_codes["1"] = US, AG,
  * AI, AS, BB, BM, BS, CA, DM, DO, GD, GU, JM, KN, KY, LC, MP, MS, PR, SX, TC, TT, VC, VG, VI):
  * only regular expressions of those 25 countries are consulted (leading digits by prefix search,
  * national number patterns, US/CA type patterns) plus possible lengths, constant for length 10.
@@ -60,8 +81,9 @@ function normalizeWithLibphonenumber(text: string): string | null {
  *     `6(?:22|33)[2-9]\d{6}` (4), and two personal alternatives that begin with the literal `52`:
  *     `52(?:3(?:[2-46-9][02-9]\d|5(?:[02-46-9]\d|5[0-46-9]))|4(...))\d{4}` and
  *     `52[34][2-9]1[02-9]\d{4}`, which test 6 digits.
- * Hence the verdict is a function of N's first 4 digits, or first 6 when N starts with `52`,
- * and is cached by that key. normalize-phone-number.test.ts pins a fingerprint of this metadata,
+ * Hence isValid() is a function of N's first 4 digits, or first 6 when N starts with `52`; both
+ * keys contain N[3], so the whole verdict is a function of the key too, and is cached by it
+ * (filled by calling acceptedByLibphonenumber on `+1`N). normalize-phone-number.test.ts pins a fingerprint of this metadata,
  * so upgrading libphonenumber-js fails the test until this proof is redone.
  */
 const MAX_INPUT_LENGTH = 250;
@@ -105,14 +127,14 @@ const verdictByFirst4 = new Uint8Array(10_000);
 /** Verdicts by digits 3-6 of N when N starts with 52. */
 const verdictBy52Prefix = new Uint8Array(10_000);
 
-function isValidNanpNationalNumber(nationalNumber: string): boolean {
+function isAcceptedNanpNationalNumber(nationalNumber: string): boolean {
   let first6 = 0;
   for (let i = 0; i < 6; i++) first6 = first6 * 10 + nationalNumber.charCodeAt(i) - 48;
   const starts52 = first6 >= 520_000 && first6 < 530_000;
   const table = starts52 ? verdictBy52Prefix : verdictByFirst4;
   const key = starts52 ? first6 - 520_000 : Math.floor(first6 / 100);
   if (table[key] === UNKNOWN) {
-    table[key] = normalizeWithLibphonenumber(`+1${nationalNumber}`) === null ? INVALID : VALID;
+    table[key] = acceptedByLibphonenumber(`+1${nationalNumber}`) === null ? INVALID : VALID;
   }
   return table[key] === VALID;
 }

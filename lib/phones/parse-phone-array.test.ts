@@ -11,6 +11,13 @@ describe('parsePhoneArray', () => {
     ]);
   });
 
+  it('numbers a slice by its place in the whole list', () => {
+    expect(parsePhoneArray(['2125551234', 'x'], 5000)).toEqual([
+      { phoneNumber: '+12125551234', ani: null, messageReference: null },
+      { line: 5002, message: 'entry 5002: "x" is not a valid phone number' },
+    ]);
+  });
+
   it('returns nothing for an empty array', () => {
     expect(parsePhoneArray([])).toEqual([]);
   });

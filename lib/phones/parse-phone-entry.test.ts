@@ -19,6 +19,9 @@ describe('parsePhoneEntry', () => {
     ['2125551234,', { phoneNumber: PHONE, ani: null, messageReference: null }],
     ['2125551234,    ', { phoneNumber: PHONE, ani: null, messageReference: null }],
     ['2125551234, a, b', { phoneNumber: PHONE, ani: null, messageReference: 'a, b' }],
+    // The reference's own examples (unassigned area codes, accepted by the NANP plan rule).
+    ['tel:+12223334444;ani=7778889999', { phoneNumber: '+12223334444', ani: '+17778889999', messageReference: null }],
+    ['tel:+14443332222; ani=9998887777, marchcampaign', { phoneNumber: '+14443332222', ani: '+19998887777', messageReference: 'marchcampaign' }],
     ['+44 20 7946 0958, uk', { phoneNumber: '+442079460958', ani: null, messageReference: 'uk' }],
     [`2125551234, ${'r'.repeat(255)}`, { phoneNumber: PHONE, ani: null, messageReference: 'r'.repeat(255) }],
     [`2125551234, ${'😀'.repeat(255)}`, { phoneNumber: PHONE, ani: null, messageReference: '😀'.repeat(255) }],
@@ -29,7 +32,8 @@ describe('parsePhoneEntry', () => {
   it.each([
     ['tel:+12345', 'line 7: "+12345" is not a valid phone number'],
     ['12345; ani=3105550199', 'line 7: "12345" is not a valid phone number'],
-    ['2005551234', 'line 7: "2005551234" is not a valid phone number'],
+    ['2001551234', 'line 7: "2001551234" is not a valid phone number'],
+    ['tel:+12223334444; ani=7770889999', 'line 7: ani "7770889999" is not a valid phone number'],
     ['2125551234; ani=abc', 'line 7: ani "abc" is not a valid phone number'],
     ['2125551234; ani=', 'line 7: ani is empty'],
     ['2125551234; caller=3105550199', 'line 7: expected "ani=<number>" after ";"'],

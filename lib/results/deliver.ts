@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { logger } from '../log';
+import { deliveryAttempted } from '../ops/runtime-stats';
 import { assertPublicDestination } from '../ops/private-address';
 import { retryDelayMs, type ResultDeliveryConfig } from './config';
 import { prepared } from '../pacer/statements';
@@ -59,6 +60,7 @@ export async function postResult(d: DueDelivery, timeoutMs: number, doFetch: typ
 /** Records an attempt: delivered, retried later with backoff, or dead after maxAttempts. */
 export function recordAttempt(db: Db, d: DueDelivery, result: AttemptResult, now: Date, config: ResultDeliveryConfig, random: () => number): void {
   const attempts = d.attempts + 1;
+  deliveryAttempted(result.ok ? 'delivered' : attempts >= config.maxAttempts ? 'dead' : 'failed');
   if (result.ok) {
     prepared(
       db,

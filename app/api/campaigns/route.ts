@@ -1,18 +1,16 @@
 import { listCampaignDetails } from '@/lib/campaigns/queries';
-import { createCampaign } from '@/lib/campaigns/mutations';
-import { phoneListSource, readPhoneList } from '@/lib/calls/phone-list';
+import { createCampaignWithPhoneList, phoneListSource } from '@/lib/calls/phone-list';
 import { campaignInput } from '@/lib/schemas/campaign';
 import { json, success } from '@/lib/wire/reply';
 import { apiRoute } from '@/lib/wire/route';
 import { campaignView } from '@/lib/wire/views';
 
-// Create Campaign: fields are validated before the phone list is read, and everything is
-// stored in one transaction.
+// Create Campaign: fields are validated before the phone list is read, and the campaign and its
+// calls are stored in one transaction.
 export const POST = apiRoute(async ({ db, accountId, input, files }) => {
   const fields = campaignInput.parse(input);
   const source = phoneListSource(files, fields.phone_numbers);
-  const phones = source ? await readPhoneList(source) : [];
-  const { id, added, duplicates } = createCampaign(db, accountId, fields, phones);
+  const { id, added, duplicates } = await createCampaignWithPhoneList(db, accountId, fields, source);
   return success({ id }, { added, duplicates });
 });
 
