@@ -109,7 +109,7 @@ async function sustained(db: Db, seconds: number): Promise<{ offered: number; di
   const errors: number[] = [];
   let ended = 0;
   const pacer = createPacer({
-    db,
+    db: () => db,
     clock,
     config: DEFAULT_PACER_CONFIG,
     results: { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: 5, timeoutMs: 5000, concurrency: 8 },

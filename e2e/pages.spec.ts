@@ -62,6 +62,7 @@ test.describe.serial('every page', () => {
   });
 
   test('campaign detail (light, dark, phone)', async ({ page }) => {
+    test.setTimeout(120_000);
     await visit(page, `/campaigns/${campaignId}`, /Campaign #\d+/);
     await expect(page.getByTestId('call-log')).toBeVisible();
     await expectAccessible(page);

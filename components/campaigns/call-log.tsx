@@ -70,7 +70,7 @@ export function CallLog({ campaignId, live }: { campaignId: number; live: boolea
         </p>
       )}
       {calls.data && calls.data.calls.length > 0 && (
-        <div className="overflow-x-auto rounded-md border border-border">
+        <div className="overflow-x-auto rounded-md border border-border" tabIndex={0} role="region" aria-label="Call log table (scrolls sideways)">
           <table className="w-full min-w-[44rem] text-left text-sm" data-testid="call-log">
             <caption className="sr-only">Calls, page {page}</caption>
             <thead className="bg-surface-2 text-xs text-muted">

@@ -10,7 +10,7 @@ import { describePace, wireDateOnly } from '@/lib/client/format';
 import { useProfiles } from '@/lib/client/profiles';
 import { useSchedules } from '@/lib/client/schedules';
 import type { Campaign } from '@/lib/client/types';
-import { campaignInput, campaignUpdate, profileWindows } from '@/lib/schemas/campaign';
+import { campaignInputObject, campaignUpdateObject, profileWindows } from '@/lib/schemas/campaign';
 import { profileName } from '../profiles/profiles-view';
 import { scheduleName } from '../schedules/schedules-view';
 import { Button, LinkButton } from '../ui/button';
@@ -74,7 +74,7 @@ export function CampaignForm({ campaign }: { campaign?: Campaign }) {
 
   // The API's own schemas validate the form; their input side is `unknown` (they preprocess wire
   // strings), so the resolver is typed to this form's values explicitly.
-  const resolver = zodResolver(campaign ? campaignUpdate : campaignInput) as unknown as Resolver<FormValues>;
+  const resolver = zodResolver(campaign ? campaignUpdateObject : campaignInputObject) as unknown as Resolver<FormValues>;
   const form = useForm<FormValues>({ resolver, defaultValues: defaults, mode: 'onTouched' });
   const windows = useFieldArray({ control: form.control, name: 'profiles' });
   const { errors, isSubmitting } = form.formState;

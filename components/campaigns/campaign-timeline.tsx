@@ -82,7 +82,7 @@ export function CampaignTimeline({ campaign, profiles, schedules }: { campaign: 
         </p>
       </div>
 
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Week timeline (scrolls sideways)">
         <div className="min-w-[36rem]" role="img" aria-label={`Timeline of the week from ${labelOf(days[0].date)}: see the window list below for the same information as text.`}>
           <div aria-hidden className="grid grid-cols-[6.5rem_1fr] gap-x-2 text-[11px] text-muted">
             <span className="self-end">Eastern</span>

@@ -92,7 +92,7 @@ export function TokensView() {
             <EmptyState title="No tokens yet">Create one above when a script or another system needs to use the API.</EmptyState>
           )}
           {tokens.data && tokens.data.length > 0 && (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tokens table (scrolls sideways)">
               <table className="w-full min-w-[36rem] text-left text-sm" data-testid="token-table">
                 <thead className="text-xs text-muted">
                   <tr>

@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { addCallsInput, campaignIdInput, campaignInput, campaignUpdate } from '../schemas/campaign';
+import { addCallsInput, campaignIdInput, campaignInputObject, campaignUpdateObject, profileWindowObject } from '../schemas/campaign';
 import { profileInput, profileUpdate, profileView } from '../schemas/profile';
 import * as replies from '../schemas/replies';
 import { scheduleInput, scheduleUpdate, scheduleView } from '../schemas/schedule';
@@ -30,6 +30,8 @@ type Op = Omit<RouteConfig, 'responses'> & { responses: RouteConfig['responses']
 function build(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  // `profiles` names ProfileWindow by $ref (its schema is wrapped to decode JSON strings).
+  registry.register('ProfileWindow', profileWindowObject);
   const ops: Op[] = [
     { method: 'post', path: '/api/schedules', tags: ['Schedules'], summary: 'Create Schedule', request: { body: body(scheduleInput, 'Days as an array (or a JSON-encoded string of one in forms).') }, responses: { 200: ok(replies.idNicknameReply), ...errors } },
     { method: 'get', path: '/api/schedules', tags: ['Schedules'], summary: 'Get Schedules', responses: { 200: ok(z.array(scheduleView)), 401: errors[401] } },
@@ -39,17 +41,17 @@ function build(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
     { method: 'get', path: '/api/profiles', tags: ['Profiles'], summary: 'Get Profiles', responses: { 200: ok(z.array(profileView)), 401: errors[401] } },
     ...(['patch', 'put'] as const).map((method): Op => ({ method, path: '/api/profiles/{id}', tags: ['Profiles'], summary: 'Update Profile', request: { params: idParam, query: profileUpdate, body: body(profileUpdate, 'Fields to change') }, responses: { 200: ok(replies.idNicknameReply), ...errors } })),
     { method: 'delete', path: '/api/profiles/{id}', tags: ['Profiles'], summary: 'Delete Profile', request: { params: idParam }, responses: { 200: ok(replies.successReply), 409: ok(replies.errorReply, 'The profile is used by a campaign'), 404: errors[404] } },
-    { method: 'post', path: '/api/campaigns', tags: ['Campaigns'], summary: 'Create Campaign', description: '`phone_numbers` may be an uploaded .csv/.txt file (multipart), a JSON array, or lines of text. `schedule_id` is a synonym of `schedule`.', request: { body: body(campaignInput, 'The campaign') }, responses: { 200: ok(replies.createCampaignReply), ...errors } },
+    { method: 'post', path: '/api/campaigns', tags: ['Campaigns'], summary: 'Create Campaign', description: '`phone_numbers` may be an uploaded .csv/.txt file (multipart), a JSON array, or lines of text. `schedule_id` is a synonym of `schedule`.', request: { body: body(campaignInputObject, 'The campaign') }, responses: { 200: ok(replies.createCampaignReply), ...errors } },
     { method: 'get', path: '/api/campaigns', tags: ['Campaigns'], summary: 'Get Campaigns', responses: { 200: ok(z.array(replies.campaignView)), 401: errors[401] } },
     ...(['patch', 'put'] as const).map((method): Op => ({ method, path: '/api/campaigns', tags: ['Campaigns'], summary: 'Update Campaign without an id', description: 'As the reference documents: changes nothing and returns all campaigns.', responses: { 200: ok(z.array(replies.campaignView)), 401: errors[401] } })),
     { method: 'get', path: '/api/campaigns/{id}', tags: ['Campaigns'], summary: 'Get one campaign', request: { params: idParam }, responses: { 200: ok(replies.campaignView), 404: errors[404] } },
-    ...(['patch', 'put'] as const).map((method): Op => ({ method, path: '/api/campaigns/{id}', tags: ['Campaigns'], summary: 'Update Campaign', description: '`profiles` replaces all of the campaign’s windows.', request: { params: idParam, query: campaignUpdate.in, body: body(campaignUpdate, 'Fields to change') }, responses: { 200: ok(replies.idReply), ...errors } })),
+    ...(['patch', 'put'] as const).map((method): Op => ({ method, path: '/api/campaigns/{id}', tags: ['Campaigns'], summary: 'Update Campaign', description: '`profiles` replaces all of the campaign’s windows.', request: { params: idParam, query: campaignUpdateObject, body: body(campaignUpdateObject, 'Fields to change') }, responses: { 200: ok(replies.idReply), ...errors } })),
     { method: 'delete', path: '/api/campaigns/{id}', tags: ['Campaigns'], summary: 'Delete Campaign', request: { params: idParam }, responses: { 200: ok(replies.successReply), 404: errors[404] } },
     { method: 'post', path: '/api/campaigns/start', tags: ['Campaigns'], summary: 'Start Campaign', request: { body: body(campaignIdInput, 'The campaign') }, responses: { 200: ok(replies.campaignStatusReply), ...errors } },
     { method: 'post', path: '/api/campaigns/stop', tags: ['Campaigns'], summary: 'Stop Campaign', request: { body: body(campaignIdInput, 'The campaign') }, responses: { 200: ok(replies.campaignStatusReply), ...errors } },
     { method: 'post', path: '/api/campaigns/add-calls', tags: ['Campaigns'], summary: 'Add Calls', description: 'Appends to the end of the queue, also while running. Numbers the campaign already has are skipped and counted as duplicates.', request: { body: body(addCallsInput, 'The calls') }, responses: { 200: ok(replies.addCallsReply), ...errors } },
   ];
-  for (const op of ops) registry.registerPath({ security: [{ bearer: [] }], ...op });
+  for (const op of ops) registry.registerPath({ security: [{ bearer: [] }], ...op, responses: { 401: errors[401], ...op.responses } });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -99,8 +99,9 @@ export async function drain(signal: string, options: ShutdownOptions): Promise<S
   markShuttingDown();
   const pacer = options.pacer;
   await step('stop ticking', async () => {
-    const task = cron.getTasks().get(options.tickTaskName ?? 'callpace-pacer');
-    await task?.stop();
+    // node-cron keys its registry by generated id: find the pacer's task by name.
+    const name = options.tickTaskName ?? 'callpace-pacer';
+    for (const task of cron.getTasks().values()) if (task.name === name) await task.stop();
     pacer?.pause?.();
   });
 

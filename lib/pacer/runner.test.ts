@@ -27,7 +27,7 @@ describe('the live runner (fake timers)', () => {
     const ids = seedCampaign(db, { windows: [{ start: '12:00', end: '13:00', period: 1, amount: 600, idle: 0 }] }); // every 100 ms
     start(db, ids, new Date());
     const log: Array<{ call: DialRequest; at: number }> = [];
-    const pacer = createPacer({ db, clock: () => new Date(), config: DEFAULT_PACER_CONFIG, results, dialer: (e) => recordingDialer(e, log) });
+    const pacer = createPacer({ db: () => db, clock: () => new Date(), config: DEFAULT_PACER_CONFIG, results, dialer: (e) => recordingDialer(e, log) });
     await pacer.start();
     for (let s = 0; s < 4; s++) {
       pacer.tick();
@@ -48,7 +48,7 @@ describe('the live runner (fake timers)', () => {
     const ids = seedCampaign(db, { windows: [{ start: '12:00', end: '13:00', period: 1, amount: 600, idle: 0 }] });
     start(db, ids, new Date());
     const log: Array<{ call: DialRequest; at: number }> = [];
-    const pacer = createPacer({ db, clock: () => new Date(), config: DEFAULT_PACER_CONFIG, results, dialer: (e) => recordingDialer(e, log) });
+    const pacer = createPacer({ db: () => db, clock: () => new Date(), config: DEFAULT_PACER_CONFIG, results, dialer: (e) => recordingDialer(e, log) });
     await pacer.start();
     pacer.tick();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -66,7 +66,7 @@ describe('the live runner (fake timers)', () => {
     const ids = seedCampaign(db, { windows: [{ start: '12:00', end: '13:00', period: 1, amount: 600, idle: 0 }] });
     start(db, ids, edt('2026-06-10T11:59:00')); // started long ago; the server was down until 12:00:30
     const log: Array<{ call: DialRequest; at: number }> = [];
-    const pacer = createPacer({ db, clock: () => new Date(), config: DEFAULT_PACER_CONFIG, results, dialer: (e) => recordingDialer(e, log) });
+    const pacer = createPacer({ db: () => db, clock: () => new Date(), config: DEFAULT_PACER_CONFIG, results, dialer: (e) => recordingDialer(e, log) });
     await pacer.start();
     pacer.tick();
     await vi.advanceTimersByTimeAsync(500);
@@ -79,7 +79,7 @@ describe('the live runner (fake timers)', () => {
     const db = openDb(':memory:');
     const ids = seedCampaign(db, { windows: [{ start: '12:00', end: '13:00', period: 1, amount: 600, idle: 0 }] });
     const log: Array<{ call: DialRequest; at: number }> = [];
-    const pacer = createPacer({ db, clock: () => new Date(), config: DEFAULT_PACER_CONFIG, results, dialer: (e) => recordingDialer(e, log) });
+    const pacer = createPacer({ db: () => db, clock: () => new Date(), config: DEFAULT_PACER_CONFIG, results, dialer: (e) => recordingDialer(e, log) });
     await pacer.start();
     pacer.tick();
     await vi.advanceTimersByTimeAsync(300);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { CallEnd, Dialer, DialerEvents } from '../dialers';
 import { logger } from '../log';
-import { pacerTicked } from '../ops/runtime-stats';
+import { onDatabaseError } from '../ops/db-guard';
+import { pacerStopped, pacerTicked } from '../ops/runtime-stats';
 import type { ResultDeliveryConfig } from '../results/config';
 import { createResultSender } from '../results/deliver';
 import { claimSlots, type CampaignSlots } from './claim-slots';
@@ -16,7 +17,11 @@ import { updateCampaignStatuses } from './tick';
 import { prepared } from './statements';
 
 export interface PacerDeps {
-  db: Db;
+  /**
+   * The connection, fetched again at every use: lib/ops/db-guard replaces it after an error
+   * that leaves it unusable (read-only, I/O), and the pacer must pick up the new one.
+   */
+  db: () => Db;
   clock: () => Date;
   /** Builds the dialer, wired to the runner's event sink. */
   dialer: (events: DialerEvents) => Dialer;
@@ -73,9 +78,10 @@ export function createPacer(deps: PacerDeps): Pacer {
     flushTimer = null;
     const batch = pendingEnds.splice(0);
     try {
-      completeCalls(db, batch, clock());
+      completeCalls(db(), batch, clock());
       results.pump();
     } catch (err) {
+      onDatabaseError(err);
       // Kept and retried: losing a reported outcome would turn the call into `interrupted`.
       logger.error({ err, calls: batch.length }, 'recording call ends failed; retrying');
       pendingEnds.unshift(...batch);
@@ -89,7 +95,13 @@ export function createPacer(deps: PacerDeps): Pacer {
       flushTimer ??= setTimeout(flushEnds, END_FLUSH_MS);
     },
     accepted(callId, dialerRef) {
-      prepared(db, 'UPDATE calls SET dialer_ref = ? WHERE id = ?').run(dialerRef, callId);
+      try {
+        prepared(db(), 'UPDATE calls SET dialer_ref = ? WHERE id = ?').run(dialerRef, callId);
+      } catch (err) {
+        // Only costs the ability to ask the platform about this call after a crash.
+        onDatabaseError(err);
+        logger.warn({ err, callId }, 'recording the dialer reference failed');
+      }
     },
   });
 
@@ -99,13 +111,14 @@ export function createPacer(deps: PacerDeps): Pacer {
     if (early > 0) return void arm(group, fireAt, early);
     if (paused) return;
     try {
-      const claimed = claimSlots(db, group, { now: clock(), instanceId, maxConcurrentCalls: config.maxConcurrentCalls, graceMs: config.graceMs });
+      const claimed = claimSlots(db(), group, { now: clock(), instanceId, maxConcurrentCalls: config.maxConcurrentCalls, graceMs: config.graceMs });
       for (const call of claimed) {
         dialErrors.push(clock().getTime() - call.slotAt);
         dialer.dial(call);
       }
       dialed += claimed.length;
     } catch (err) {
+      onDatabaseError(err);
       logger.error({ err }, 'claiming due calls failed');
     }
   }
@@ -139,8 +152,9 @@ export function createPacer(deps: PacerDeps): Pacer {
     if (recovering) return;
     recovering = true;
     try {
-      await recoverOrphanedCalls({ db, dialer, instanceId, clock, isAlive: deps.isAlive });
+      await recoverOrphanedCalls({ db: db(), dialer, instanceId, clock, isAlive: deps.isAlive });
     } catch (err) {
+      onDatabaseError(err);
       logger.error({ err }, 'recovering interrupted calls failed');
     } finally {
       recovering = false;
@@ -152,7 +166,7 @@ export function createPacer(deps: PacerDeps): Pacer {
     start() {
       const now = clock();
       lastHeartbeat = now.getTime();
-      registerInstance(db, instanceId, now);
+      registerInstance(db(), instanceId, now);
       return recover();
     },
     tick() {
@@ -160,21 +174,23 @@ export function createPacer(deps: PacerDeps): Pacer {
       const started = performance.now();
       try {
         const now = clock();
+        const conn = db();
         if (now.getTime() - lastHeartbeat >= HEARTBEAT_MS) {
           lastHeartbeat = now.getTime();
-          heartbeat(db, instanceId, now);
+          heartbeat(conn, instanceId, now);
           void recover();
         }
-        updateCampaignStatuses(db, now);
+        updateCampaignStatuses(conn, now);
         const until = now.getTime() + config.lookaheadMs;
         // A campaign this process did not plan last tick (just started, just refilled, or this
         // process just started) dials from now on: the slots it missed are skipped, never sent
         // late in a burst. Planned ones continue after what is already on timers.
         const notBefore = (id: number) => planned.get(id) ?? now.getTime();
-        const due = dueSlots(db, { now, until, graceMs: config.graceMs, notBefore, cache });
+        const due = dueSlots(conn, { now, until, graceMs: config.graceMs, notBefore, cache });
         planned = new Map(due.map((c) => [c.campaignId, until]));
         scheduleSlots(due);
       } catch (err) {
+        onDatabaseError(err);
         logger.error({ err }, 'pacer tick failed');
       }
       results.pump();
@@ -195,6 +211,7 @@ export function createPacer(deps: PacerDeps): Pacer {
       if (pendingEnds.length > 0) flushEnds();
       dialer.close?.();
       results.close();
+      pacerStopped();
     },
   };
 }

@@ -37,9 +37,8 @@ async function startPacer(): Promise<Pacer | null> {
     logger.info('pacer disabled (PACER=off)');
     return null;
   }
-  const db = getDb();
   const clock = () => new Date();
-  const pacer = createPacer({ db, clock, config, results, dialer: (events) => createDialer(dialerConfig, db, events, clock) });
+  const pacer = createPacer({ db: getDb, clock, config, results, dialer: (events) => createDialer(dialerConfig, getDb(), events, clock) });
   // Recovery of a crashed predecessor's calls may wait on the dialer platform; it does not hold
   // up the server or the first ticks.
   void pacer.start();

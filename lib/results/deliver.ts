@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { logger } from '../log';
+import { onDatabaseError } from '../ops/db-guard';
 import { deliveryAttempted } from '../ops/runtime-stats';
 import { assertPublicDestination } from '../ops/private-address';
 import { retryDelayMs, type ResultDeliveryConfig } from './config';
@@ -80,7 +81,8 @@ export function recordAttempt(db: Db, d: DueDelivery, result: AttemptResult, now
 }
 
 export interface ResultSenderDeps {
-  db: Db;
+  /** A connection, or a function giving the current one (the pacer's: lib/ops/db-guard may replace it). */
+  db: Db | (() => Db);
   clock: () => Date;
   config: ResultDeliveryConfig;
   fetch?: typeof fetch;
@@ -97,7 +99,8 @@ export interface ResultSender {
 
 /** The outbox worker: keeps up to `concurrency` POSTs in flight, refilling as each one finishes. */
 export function createResultSender(deps: ResultSenderDeps): ResultSender {
-  const { db, clock, config } = deps;
+  const { clock, config } = deps;
+  const db = typeof deps.db === 'function' ? deps.db : () => deps.db as Db;
   const random = deps.random ?? Math.random;
   let inflight = 0;
   let closed = false;
@@ -105,18 +108,21 @@ export function createResultSender(deps: ResultSenderDeps): ResultSender {
 
   async function attempt(d: DueDelivery): Promise<void> {
     const result = await postResult(d, config.timeoutMs, deps.fetch);
-    if (!closed) recordAttempt(db, d, result, clock(), config, random);
+    if (!closed) recordAttempt(db(), d, result, clock(), config, random);
   }
 
   function pump(): void {
     try {
       while (!closed && inflight < config.concurrency) {
-        const batch = claimDueDeliveries(db, clock(), config.concurrency - inflight, config.timeoutMs);
+        const batch = claimDueDeliveries(db(), clock(), config.concurrency - inflight, config.timeoutMs);
         if (batch.length === 0) break;
         for (const d of batch) {
           inflight++;
           attempt(d)
-            .catch((err) => logger.error({ err, deliveryId: d.id }, 'result delivery bookkeeping failed'))
+            .catch((err) => {
+              onDatabaseError(err);
+              logger.error({ err, deliveryId: d.id }, 'result delivery bookkeeping failed');
+            })
             .finally(() => {
               inflight--;
               pump();
@@ -125,6 +131,7 @@ export function createResultSender(deps: ResultSenderDeps): ResultSender {
         }
       }
     } catch (err) {
+      onDatabaseError(err);
       logger.error({ err }, 'result delivery claim failed');
     }
   }

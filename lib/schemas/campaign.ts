@@ -13,27 +13,32 @@ export const resourceRef = z
   .openapi({ oneOf: [{ type: 'integer' }, { type: 'string' }], example: 'MorningPace' });
 export type ResourceRef = z.infer<typeof resourceRef>;
 
+/**
+ * Moves synonym keys to their canonical name (when the canonical one is absent) before the
+ * object is validated, so a missing value is reported once, under the canonical name.
+ */
+export function withSynonyms<T extends z.ZodType>(synonyms: Record<string, string>, schema: T) {
+  return z.preprocess((v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+    for (const [alias, canonical] of Object.entries(synonyms)) {
+      if (out[canonical] === undefined && out[alias] !== undefined) out[canonical] = out[alias];
+      delete out[alias];
+    }
+    return out;
+  }, schema);
+}
+
 /** One profile window: a profile and its Eastern [start_time, end_time). `profile_id` is a synonym. */
-export const profileWindow = z
-  .object({
-    profile: resourceRef.optional(),
-    profile_id: resourceRef.optional(),
-    start_time: wallTime('start time'),
-    end_time: wallTime('end time'),
-  })
+export const profileWindowObject = z
+  .object({ profile: resourceRef, start_time: wallTime('start time'), end_time: wallTime('end time') })
   .superRefine((w, ctx) => {
-    if (w.profile === undefined && w.profile_id === undefined)
-      ctx.addIssue({ code: 'custom', path: ['profile'], message: 'The profile field is required.' });
     if (minutesOfDay(w.end_time) <= minutesOfDay(w.start_time))
       ctx.addIssue({ code: 'custom', path: ['end_time'], message: 'The end time must be after the start time.' });
   })
-  .transform(({ profile, profile_id, start_time, end_time }) => ({
-    profile: (profile ?? profile_id) as ResourceRef,
-    start_time,
-    end_time,
-  }))
   .openapi('ProfileWindow');
-export type ProfileWindowInput = z.infer<typeof profileWindow>;
+export const profileWindow = withSynonyms({ profile_id: 'profile' }, profileWindowObject);
+export type ProfileWindowInput = z.output<typeof profileWindowObject>;
 
 export const MAX_PROFILE_WINDOWS = 24;
 
@@ -98,38 +103,26 @@ const optionalResultUrl = z.preprocess((v) => (v === '' || v === null ? undefine
 const campaignFields = {
   start_date: calendarDate('start date'),
   end_date: calendarDate('end date'),
-  schedule: resourceRef.optional(),
-  schedule_id: resourceRef.optional(),
+  schedule: resourceRef,
   profiles: profileWindows,
   start_url: httpUrl('start url').superRefine(publicTarget('start url')),
   result_url: optionalResultUrl,
 };
 
-const mergeScheduleSynonym = <T extends { schedule?: ResourceRef; schedule_id?: ResourceRef }>({ schedule, schedule_id, ...rest }: T) => ({
-  ...rest,
-  schedule: schedule ?? schedule_id,
-});
+/** The campaign objects as the API document shows them (`schedule_id` is a synonym of `schedule`). */
+export const campaignInputObject = z
+  .object({ ...campaignFields, phone_numbers: phoneNumbersInline.optional() })
+  .superRefine(dateOrder)
+  .openapi('CampaignInput');
+export const campaignUpdateObject = z.object(campaignFields).partial().superRefine(dateOrder).openapi('CampaignUpdate');
 
 /** Create Campaign (the phone list may also arrive as an uploaded file). */
-export const campaignInput = z
-  .object({ ...campaignFields, phone_numbers: phoneNumbersInline.optional() })
-  .superRefine((v, ctx) => {
-    if (v.schedule === undefined && v.schedule_id === undefined)
-      ctx.addIssue({ code: 'custom', path: ['schedule'], message: 'The schedule field is required.' });
-    dateOrder(v, ctx);
-  })
-  .transform((v) => ({ ...mergeScheduleSynonym(v), schedule: (v.schedule ?? v.schedule_id) as ResourceRef }))
-  .openapi('CampaignInput');
-export type CampaignInput = z.infer<typeof campaignInput>;
+export const campaignInput = withSynonyms({ schedule_id: 'schedule' }, campaignInputObject);
+export type CampaignInput = z.output<typeof campaignInputObject>;
 
 /** Update Campaign: only what is given changes; `profiles` replaces all windows. */
-export const campaignUpdate = z
-  .object(campaignFields)
-  .partial()
-  .superRefine(dateOrder)
-  .transform(mergeScheduleSynonym)
-  .openapi('CampaignUpdate');
-export type CampaignUpdate = z.infer<typeof campaignUpdate>;
+export const campaignUpdate = withSynonyms({ schedule_id: 'schedule' }, campaignUpdateObject);
+export type CampaignUpdate = z.output<typeof campaignUpdateObject>;
 
 /** Start / Stop Campaign. */
 export const campaignIdInput = z.object({ campaign_id: wireId('campaign id') }).openapi('CampaignId');

@@ -18,7 +18,8 @@ function fieldLabel(path: PropertyKey[]): string {
 }
 
 function issueMessage(issue: core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `The ${fieldLabel(issue.path)} field is required.`;
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined)
+    return `The ${fieldLabel(issue.path)} field is required.`;
   return issue.message;
 }
 
