@@ -14,6 +14,7 @@ import { openDb, type Db } from '../db/client';
 import { createSimulatedDialer } from '../lib/dialers/simulated';
 import type { ClaimedCall } from '../lib/pacer/claim-slots';
 import { DEFAULT_PACER_CONFIG } from '../lib/pacer/config';
+import { startCheckpointer } from '../lib/pacer/checkpointer';
 import { createPacer } from '../lib/pacer/runner';
 import { SlotCache } from '../lib/pacer/slot-cache';
 import { runPacerTick } from '../lib/pacer/tick';
@@ -54,6 +55,8 @@ function buildDb(file: string, calls: number, perMinute: number): Db {
     for (let c = 1; c <= CAMPAIGNS; c++) for (let i = 0; i < per; i++) call.run(c, `+1${String(c).padStart(4, '0')}${String(i).padStart(6, '0')}`, null);
   })();
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // As the server does (lib/pacer/start.ts): checkpoints in a worker thread, not in claims.
+  startCheckpointer(db, file);
   console.log(`  built ${calls.toLocaleString()} queued calls in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return db;
 }

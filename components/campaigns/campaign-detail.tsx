@@ -61,8 +61,9 @@ export function CampaignDetail({ id, notice }: { id: number; notice: string | nu
             {formatCalendarDate(c.start_date)} – {formatCalendarDate(c.end_date)} · schedule{' '}
             <Link className="underline" href="/schedules">
               {c.schedule_nickname}
-            </Link>{' '}
-            · calls <span className="break-all font-mono text-xs">{c.start_url}</span>
+            </Link>
+            <br />
+            Voice app: <span className="break-all font-mono text-xs">{c.start_url}</span>
           </>
         }
         actions={

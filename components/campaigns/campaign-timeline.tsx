@@ -54,7 +54,8 @@ export function CampaignTimeline({ campaign, profiles, schedules }: { campaign: 
   if (!plan) return <p className="text-sm text-muted">Loading the plan…</p>;
 
   const next = campaign.next_dial_at ? new Date(campaign.next_dial_at) : null;
-  const hypothetical = !next && campaign.status !== 'running' && campaign.status !== 'ended' ? nextSlotAfter(plan, now) : null;
+  const waiting = campaign.calls.queued > 0;
+  const hypothetical = !next && waiting && campaign.status !== 'running' && campaign.status !== 'ended' ? nextSlotAfter(plan, now) : null;
   const today = easternDate(now);
   const profileById = new Map(profiles?.map((p) => [p.profile_id, p]));
 
@@ -73,7 +74,11 @@ export function CampaignTimeline({ campaign, profiles, schedules }: { campaign: 
           </p>
         ) : (
           <p className="text-muted">
-            {campaign.status === 'running' ? 'No call is due: the queue is empty or no window remains.' : 'No calls are planned.'}
+            {campaign.status === 'ended'
+              ? 'The campaign has ended: no more calls.'
+              : !waiting
+                ? 'No numbers are waiting: add phone numbers to call again.'
+                : 'No calling window remains before the end date.'}
           </p>
         )}
         <p className="text-muted">
@@ -170,7 +175,8 @@ export function CampaignTimeline({ campaign, profiles, schedules }: { campaign: 
         </div>
       </div>
 
-      <table className="w-full text-left text-sm" data-testid="window-table">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Calling windows (scrolls sideways)">
+      <table className="w-full min-w-[36rem] text-left text-sm" data-testid="window-table">
         <caption className="mb-1 text-left text-xs text-muted">Calling windows on each schedule day ({plan.days.join(', ')})</caption>
         <thead className="text-xs text-muted">
           <tr>
@@ -200,6 +206,7 @@ export function CampaignTimeline({ campaign, profiles, schedules }: { campaign: 
           })}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

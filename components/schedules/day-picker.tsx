@@ -122,7 +122,7 @@ export function DayChips({ days }: { days: readonly Weekday[] }) {
           aria-hidden
           className={cx(
             'rounded px-1.5 py-0.5 text-xs font-medium',
-            days.includes(d) ? 'bg-accent-soft text-accent-soft-fg' : 'text-muted line-through opacity-70',
+            days.includes(d) ? 'bg-accent-soft text-accent-soft-fg' : 'text-muted line-through',
           )}
         >
           {DAY_LABELS[d]}

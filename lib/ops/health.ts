@@ -41,7 +41,7 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
  * The pacer's liveness, from what it records anyway: its pacer_instances row (heartbeat every
  * 2 s, written by its tick) and, when the pacer reports to lib/ops/runtime-stats, its last tick.
  */
-export function pacerHealth(now: number, env: NodeJS.ProcessEnv = process.env): PacerHealth {
+export function pacerHealth(now: number, env: Record<string, string | undefined> = process.env): PacerHealth {
   if ((env.PACER ?? 'on').trim() === 'off') return { status: 'disabled', last_tick_age_seconds: null, instance_id: null };
   const stats = runtimeStats().pacer;
   let lastTick = stats.lastTickAt;

@@ -1,10 +1,11 @@
 import cron from 'node-cron';
 import { ZodError } from 'zod';
-import { getDb } from '../../db/client';
+import { databasePath, getDb } from '../../db/client';
 import { createDialer, dialerConfigFromEnv } from '../dialers';
 import { logger } from '../log';
 import { pacerStarted } from '../ops/runtime-stats';
 import { resultDeliveryConfigFromEnv } from '../results/config';
+import { startCheckpointer } from './checkpointer';
 import { pacerConfigFromEnv } from './config';
 import { createPacer, type Pacer } from './runner';
 
@@ -37,6 +38,7 @@ async function startPacer(): Promise<Pacer | null> {
     logger.info('pacer disabled (PACER=off)');
     return null;
   }
+  startCheckpointer(getDb(), databasePath());
   const clock = () => new Date();
   const pacer = createPacer({ db: getDb, clock, config, results, dialer: (events) => createDialer(dialerConfig, getDb(), events, clock) });
   // Recovery of a crashed predecessor's calls may wait on the dialer platform; it does not hold

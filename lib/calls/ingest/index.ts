@@ -30,6 +30,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../../db/client';
 import { ValidationError } from '../../errors';
+import { logger } from '../../log';
 import type { AddedCalls } from '../insert-calls';
 import { runIngestJob, type IngestJob, type IngestOutcome, type IngestTarget, type PhoneListSource } from './ingest-job';
 import { reviveError, type WorkerMessage } from './worker-messages';
@@ -73,8 +74,22 @@ export async function ingestPhoneList(
   const inWorker = source !== null && !db.$client.memory && isBig(source);
   const job: IngestJob = { target, source, spill: inWorker ? 'file' : 'memory' };
   const outcome = inWorker ? await runInWorker(db.$client.name, job) : await runIngestJob(db, job);
+  if (source !== null) {
+    const { validateMs, storeMs } = outcome.timings;
+    logger.info(
+      {
+        kind: target.kind,
+        inWorker,
+        ...(source.kind === 'file' ? { bytes: source.size } : { entries: source.entries.length }),
+        ...(outcome.status === 'stored' ? { added: outcome.added, duplicates: outcome.duplicates } : { invalid: true }),
+        validateMs: Math.round(validateMs),
+        storeMs: Math.round(storeMs),
+      },
+      'phone list ingested',
+    );
+  }
   if (outcome.status === 'invalid') throw new ValidationError({ phone_numbers: outcome.messages });
-  const { status: _, ...stored } = outcome;
+  const { status: _status, timings: _timings, ...stored } = outcome;
   return stored;
 }
 

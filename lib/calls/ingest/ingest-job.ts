@@ -29,10 +29,16 @@ export interface IngestJob {
   spill: 'memory' | 'file';
 }
 
+/** How long each phase took (ms), for the log line. */
+export interface IngestTimings {
+  validateMs: number;
+  storeMs: number;
+}
+
 export type IngestOutcome =
-  | ({ status: 'stored'; id?: number } & AddedCalls)
+  | ({ status: 'stored'; id?: number; timings: IngestTimings } & AddedCalls)
   /** The 422 messages for `phone_numbers`; nothing was stored. */
-  | { status: 'invalid'; messages: string[] };
+  | { status: 'invalid'; messages: string[]; timings: IngestTimings };
 
 /**
  * Runs one ingest: phase 1 parses and validates the whole list into a spill, without touching
@@ -43,15 +49,18 @@ export type IngestOutcome =
  */
 export async function runIngestJob(db: Db, job: IngestJob, onWriting?: () => void): Promise<IngestOutcome> {
   const spill = job.spill === 'file' ? CallSpill.inTempFile() : CallSpill.inMemory();
+  const started = performance.now();
   try {
-    if (job.source !== null) {
-      const messages = await validateInto(job.source, spill);
-      if (messages !== null) return { status: 'invalid', messages };
-    }
+    const messages = job.source === null ? null : await validateInto(job.source, spill);
+    const validated = performance.now();
+    if (messages !== null) return { status: 'invalid', messages, timings: { validateMs: validated - started, storeMs: 0 } };
     onWriting?.();
     const { target } = job;
-    if (target.kind === 'create') return { status: 'stored', ...createCampaign(db, target.accountId, target.input, spill) };
-    return { status: 'stored', ...addCallsToCampaign(db, target.accountId, target.campaignId, spill) };
+    const stored =
+      target.kind === 'create'
+        ? createCampaign(db, target.accountId, target.input, spill)
+        : addCallsToCampaign(db, target.accountId, target.campaignId, spill);
+    return { status: 'stored', ...stored, timings: { validateMs: validated - started, storeMs: performance.now() - validated } };
   } finally {
     spill.dispose();
   }
