@@ -19,6 +19,10 @@ if (!process.env.CALLPACE_E2E_DIR) {
 }
 const dbFile = path.join(process.env.CALLPACE_E2E_DIR, 'callpace.db');
 
+// Debian's chromium (CHROMIUM_PATH or /usr/bin/chromium); when neither exists, scripts/test.mjs
+// has installed Playwright's own and sets CHROMIUM_PATH to '' so the default one is used.
+const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,7 +42,7 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     locale: 'en-US',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

@@ -17,8 +17,8 @@ import { THEME_SCRIPT } from './components/shell/theme';
  * very constant the layout renders, so they need no nonce plumbing and stay in sync: today the
  * root layout's theme script (it must run before first paint).
  *
- * API routes and static files are not matched: their headers (a deny-all CSP for API replies,
- * nosniff, frame and referrer policies) come from next.config.mjs.
+ * API routes and static files are not matched (but for one guard below): their headers (a
+ * deny-all CSP for API replies, nosniff, frame and referrer policies) come from next.config.mjs.
  */
 const INLINE_SCRIPTS = [THEME_SCRIPT];
 
@@ -48,7 +48,29 @@ export function contentSecurityPolicy(nonce: string, hashes = '', dev = process.
   ].join('; ');
 }
 
+/**
+ * A percent-encoded path segment that is not valid UTF-8 (`/api/campaigns/%E0%A4`) makes Next's
+ * router fail to decode the route param; it then answers a bare 500 with none of our headers.
+ * The matcher below sends only /api paths containing '%' here (never upload bodies in practice:
+ * a proxied request's body is buffered), and such a path gets the 400 it deserves.
+ */
+function malformedPath(pathname: string): boolean {
+  try {
+    pathname.split('/').forEach((segment) => decodeURIComponent(segment));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    if (!malformedPath(request.nextUrl.pathname)) return NextResponse.next();
+    return NextResponse.json(
+      { status: 'error', error: 'The URL path is not valid percent-encoded UTF-8.' },
+      { status: 400, headers: { 'cache-control': 'no-store' } },
+    );
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy(nonce, await inlineScriptHashes());
   const headers = new Headers(request.headers);
@@ -61,6 +83,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 export const config = {
   matcher: [
+    // API paths with a percent sign only (see malformedPath).
+    '/api/:path(.*%.*)',
     {
       // Pages only: not API routes, Next's static files or the favicon; not link prefetches.
       source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',

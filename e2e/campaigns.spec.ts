@@ -33,14 +33,17 @@ test.describe.serial('campaign lifecycle', () => {
     await page.close();
   });
 
-  test('a file with bad lines shows per-line errors and is not sent', async ({ page }) => {
+  test('a dropped file with bad lines shows per-line errors and is not sent', async ({ page }) => {
     await page.goto('/campaigns/new');
     await fillCampaignBasics(page, scheduleName, profileName, { start: '09:00', end: '17:00' });
-    await page.getByLabel('Phone list file (.csv or .txt)').setInputFiles({
-      name: 'bad.csv',
-      mimeType: 'text/csv',
-      buffer: csv(['+12125550101,,first', '12345,,second', '+12125550102,not-a-number,third', '+12125550103,,fourth']),
-    });
+    // Dropped on the drop zone, as a manager would drag it from their desktop.
+    const content = csv(['+12125550101,,first', '12345,,second', '+12125550102,not-a-number,third', '+12125550103,,fourth']).toString();
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'bad.csv', { type: 'text/csv' }));
+      return dt;
+    }, content);
+    await page.getByTestId('phone-dropzone').dispatchEvent('drop', { dataTransfer });
     const preview = page.getByTestId('phone-preview');
     await expect(preview).toContainText('2 valid numbers');
     await expect(preview).toContainText('2 lines with problems');

@@ -3,6 +3,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import { Loading } from '../ui/feedback';
 import '@scalar/api-reference-react/style.css';
+import './api-reference.css';
 
 // Scalar renders in the browser only (it mounts a Vue app into a div).
 const ApiReferenceReact = dynamic(() => import('@scalar/api-reference-react').then((m) => m.ApiReferenceReact), {

@@ -5,12 +5,14 @@ import { applyTheme, THEME_KEY, type ThemeChoice } from './theme';
 /** Theme picker: System (follows the OS, live), Light or Dark; remembered in this browser. */
 export function ThemeToggle() {
   const id = useId();
-  const [choice, setChoice] = useState<ThemeChoice>('system');
+  // null until the saved choice is read (after hydration): the pre-paint script already applied it.
+  const [choice, setChoice] = useState<ThemeChoice | null>(null);
   useEffect(() => {
     const saved = localStorage.getItem(THEME_KEY);
-    if (saved === 'light' || saved === 'dark') setChoice(saved);
+    setChoice(saved === 'light' || saved === 'dark' ? saved : 'system');
   }, []);
   useEffect(() => {
+    if (choice === null) return;
     applyTheme(choice);
     if (choice !== 'system') return;
     const media = window.matchMedia('(prefers-color-scheme: dark)');
@@ -25,7 +27,7 @@ export function ThemeToggle() {
       </label>
       <select
         id={id}
-        value={choice}
+        value={choice ?? 'system'}
         className="py-1"
         onChange={(e) => {
           const next = e.target.value as ThemeChoice;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CALL_OUTCOMES, CALL_STATUSES } from '../../lib/enums';
 import { campaigns } from './campaigns';
@@ -32,6 +33,10 @@ export const calls = sqliteTable(
     uniqueIndex('calls_campaign_phone_uq').on(t.campaignId, t.phoneNumber),
     // The claim query walks queued calls of one campaign in id order.
     index('calls_campaign_status_id_idx').on(t.campaignId, t.status, t.id),
-    index('calls_status_idx').on(t.status),
+    // Only calls in progress are looked up by status alone (crash recovery, MAX_CONCURRENT_CALLS,
+    // shutdown): a partial index keeps that lookup as cheap as before while a claim no longer
+    // rewrites an index page for the queued entry it leaves — with a big queue, that page was a
+    // third of the pages each claim dirtied.
+    index('calls_dialing_idx').on(t.status).where(sql`status = 'dialing'`),
   ],
 );

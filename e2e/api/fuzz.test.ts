@@ -276,6 +276,8 @@ function buildPath(spec: Spec): string {
     const pool = pools[kind as 'schedule' | 'profile' | 'campaign'];
     id = String(pool[id.length % pool.length]);
   }
+  // Never the fuzzer's own token: revoking it would turn the rest of the run into 401s.
+  if (spec.endpoint.path.startsWith('/api/tokens/') && /^-?\d+$/.test(id) && Number(id) < 1000) id = String(Number(id) + 100_000);
   return spec.endpoint.path.replace('{id}', id) + spec.query;
 }
 
@@ -284,6 +286,14 @@ interface Outcome {
   method: string;
   path: string;
   detail?: string;
+}
+
+/** Enough of a request to reproduce it by hand (secrets masked). */
+function describe_(spec: Spec, headers: Record<string, string>): string {
+  const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, k === 'authorization' && v.includes(fuzzer.token!) ? 'Bearer <valid>' : v.slice(0, 80)]));
+  const e = spec.encoding;
+  const enc = e.type === 'raw' ? `raw ${e.bytes.length} bytes` : e.type === 'deep' ? `deep ${e.depth}×${e.open}` : e.type;
+  return JSON.stringify({ headers: h, encoding: enc, mutate: spec.mutate, fields: Object.keys(spec.fields).slice(0, 10) });
 }
 
 async function send(spec: Spec): Promise<Outcome> {
@@ -299,11 +309,11 @@ async function send(spec: Spec): Promise<Outcome> {
   try {
     const r = await fetch(server.url + p, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
     const text = await r.text();
-    return { status: r.status, method, path: p.slice(0, 200), detail: r.status >= 500 ? text.slice(0, 300) : undefined };
+    return { status: r.status, method, path: p.slice(0, 200), detail: r.status >= 500 ? `${text.slice(0, 200)} ← ${describe_(spec, headers)}` : undefined };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    if (err.name === 'TimeoutError') return { status: 'hang', method, path: p.slice(0, 200) };
-    return { status: 'error', method, path: p.slice(0, 200), detail: `${err.name}: ${err.cause?.code ?? err.message}` };
+    if (err.name === 'TimeoutError') return { status: 'hang', method, path: p.slice(0, 200), detail: describe_(spec, headers) };
+    return { status: 'error', method, path: p.slice(0, 200), detail: `${err.name}: ${err.cause?.code ?? err.message} ← ${describe_(spec, headers)}` };
   }
 }
 

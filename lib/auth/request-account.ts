@@ -11,7 +11,13 @@ function cookieValue(request: Request, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) {
+      try {
+        return decodeURIComponent(v.join('='));
+      } catch {
+        return null; // malformed percent-encoding: no session (was an uncaught URIError → 500)
+      }
+    }
   }
   return null;
 }

@@ -26,10 +26,6 @@ export function callRowsOf(entries: readonly PhoneEntry[]): CallRows {
   };
 }
 
-/** Rows per INSERT statement: one native call per 500 rows instead of per row. */
-const CHUNK = 500;
-const COLUMNS = 'INSERT OR IGNORE INTO calls (campaign_id, phone_number, ani, message_reference) VALUES ';
-
 /**
  * Appends calls to a campaign's queue in the given order (queue order is calls.id order),
  * skipping numbers the campaign already has or that repeat within the list (the unique index
@@ -37,33 +33,25 @@ const COLUMNS = 'INSERT OR IGNORE INTO calls (campaign_id, phone_number, ani, me
  * Bumps the campaign's calls_total/calls_queued by the number inserted: inserts are not
  * counted by triggers, so that a million-row insert does not run a million counter updates.
  *
+ * One single-row prepared statement per call: measured on a million rows, 500-row multi-VALUES
+ * statements spent less time in JavaScript but over three times the system time, and were
+ * slower overall.
+ *
  * Runs inside the caller's transaction. `db` must be the connection (drizzle's transaction
  * object has no `$client`); statements on it join the open transaction.
  */
 export function insertCalls(db: Db, campaignId: number, rows: readonly PhoneEntry[] | CallRows): AddedCalls {
   const sqlite = db.$client;
-  const many = sqlite.prepare(COLUMNS + Array(CHUNK).fill('(?, ?, ?, ?)').join(', '));
-  const one = sqlite.prepare(`${COLUMNS}(?, ?, ?, ?)`);
-  const params: Array<string | number | null> = new Array(CHUNK * 4);
-  let filled = 0;
+  const insert = sqlite.prepare(
+    'INSERT OR IGNORE INTO calls (campaign_id, phone_number, ani, message_reference) VALUES (?, ?, ?, ?)',
+  );
   let seen = 0;
   let added = 0;
   const source = isEntryArray(rows) ? callRowsOf(rows) : rows;
   source.forEach((phoneNumber, ani, messageReference) => {
-    const at = filled * 4;
-    params[at] = campaignId;
-    params[at + 1] = phoneNumber;
-    params[at + 2] = ani;
-    params[at + 3] = messageReference;
     seen++;
-    if (++filled === CHUNK) {
-      added += many.run(params).changes;
-      filled = 0;
-    }
+    added += insert.run(campaignId, phoneNumber, ani, messageReference).changes;
   });
-  for (let k = 0; k < filled; k++) {
-    added += one.run(params[k * 4], params[k * 4 + 1], params[k * 4 + 2], params[k * 4 + 3]).changes;
-  }
   if (added > 0) {
     sqlite
       .prepare('UPDATE campaigns SET calls_total = calls_total + ?, calls_queued = calls_queued + ? WHERE id = ?')

@@ -30,5 +30,4 @@ export const tokenKeys = {
 export const userKeys = {
   all: ['users'] as const,
   list: () => [...userKeys.all, 'list'] as const,
-  me: () => ['me'] as const,
 };

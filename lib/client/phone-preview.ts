@@ -1,13 +1,15 @@
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import { parsePhoneEntry } from '../phones/parse-phone-entry';
 import { isPhoneEntryError, type PhoneEntry, type PhoneEntryError } from '../phones/phone-entry';
-import { entryError, toPhoneEntry } from '../phones/to-phone-entry';
+import { columnsOf, hasPhoneNumberColumn, PHONE_CSV_OPTIONS, rowToEntry, type CsvColumns } from '../phones/csv-columns';
+import { entryError } from '../phones/to-phone-entry';
 
 /**
  * The browser's preview of a phone list, checked line by line with the same pure functions the
  * server uses (lib/phones), so the errors shown before submit are the ones the API would give.
  * The streaming file parser in lib/phones needs node streams; here the text is in memory, so CSV
- * goes through csv-parse's browser build with the same options and the same header rules.
+ * goes through csv-parse's browser build with the shared options and column rules
+ * (lib/phones/csv-columns.ts). phone-preview.test.ts checks the two agree line for line.
  */
 export interface PhonePreview {
   format: 'csv' | 'lines';
@@ -29,8 +31,8 @@ const PARTIAL_BYTES = 1024 * 1024;
 
 function isCsvHeader(line: string): boolean {
   try {
-    const [fields] = parseCsv(line.toLowerCase(), { bom: true, trim: true, relax_quotes: true }) as string[][];
-    return fields !== undefined && fields.includes('phone_number');
+    const [fields] = parseCsv(line, { ...PHONE_CSV_OPTIONS, info: false }) as string[][];
+    return fields !== undefined && hasPhoneNumberColumn(fields);
   } catch {
     return false;
   }
@@ -58,41 +60,46 @@ function previewLines(lines: string[], out: Collector) {
   });
 }
 
+/**
+ * CSV through csv-parse's browser build with the server's options (lib/phones/csv-columns.ts),
+ * its column rules and row checks, and its handling of an unclosed quote: the rows before it
+ * count, the rest of the file is not read.
+ */
 function previewCsv(text: string, out: Collector) {
+  let malformed: (Error & { code?: string; lines?: number }) | undefined;
   let rows: Array<{ record: string[]; info: { lines: number } }>;
   try {
     rows = parseCsv(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      relax_column_count: true,
-      info: true,
+      ...PHONE_CSV_OPTIONS,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        malformed ??= error ?? undefined;
+        return undefined;
+      },
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    out.take(entryError(Number(err.lines) || 1, 'line', `malformed CSV: ${err.message}`));
-    return;
+    malformed = e as Error & { code?: string; lines?: number };
+    rows = [];
   }
-  const [header, ...body] = rows;
-  if (!header) return;
-  const names = header.record.map((n) => n.toLowerCase());
-  for (const name of ['phone_number', 'ani', 'message_reference']) {
-    if (names.indexOf(name) !== names.lastIndexOf(name)) {
-      out.take(entryError(header.info.lines, 'line', `column "${name}" appears twice in the header`));
-      return;
-    }
-  }
-  const phone = names.indexOf('phone_number');
-  const ani = names.indexOf('ani');
-  const reference = names.indexOf('message_reference');
-  for (const { record, info } of body) {
-    if (record.length > names.length) {
-      out.take(entryError(info.lines, 'line', `${record.length} fields but the header has ${names.length} (quote a message_reference that contains commas)`));
+  let columns: CsvColumns | undefined;
+  let lastLine = 0;
+  for (const { record, info } of rows) {
+    if (malformed !== undefined && info.lines >= Number(malformed.lines)) break;
+    lastLine = info.lines;
+    if (columns === undefined) {
+      const header = columnsOf(record, info.lines);
+      if ('message' in header) {
+        out.take(header);
+        return;
+      }
+      columns = header;
       continue;
     }
-    const aniText = ani === -1 ? '' : (record[ani] ?? '').trim();
-    out.take(toPhoneEntry(record[phone] ?? '', aniText === '' ? null : aniText, reference === -1 ? null : (record[reference] ?? null), info.lines, 'line'));
+    out.take(rowToEntry(record, columns, info.lines));
+  }
+  if (malformed !== undefined) {
+    const reason = malformed.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : malformed.message;
+    out.take(entryError(lastLine + 1, 'line', `malformed CSV: ${reason}; the rest of the file was not read`));
   }
 }
 

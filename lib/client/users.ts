@@ -3,14 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserInput } from '../schemas/auth';
 import { api } from './api';
 import { userKeys } from './keys';
-import type { Me, User } from './types';
+import type { User } from './types';
 
 export function useUsers() {
   return useQuery({ queryKey: userKeys.list(), queryFn: ({ signal }) => api<User[]>('/api/users', { signal }) });
-}
-
-export function useMe() {
-  return useQuery({ queryKey: userKeys.me(), queryFn: ({ signal }) => api<Me>('/api/auth/me', { signal }), staleTime: 60_000 });
 }
 
 export function useAddUser() {

@@ -24,7 +24,7 @@ export type DialerConfig =
   | { kind: 'http'; url: string; secret: string; timeoutMs: number; publicUrl: string };
 
 /** Reads DIALER and its adapter's variables; a bad value fails start-up with the variable's name. */
-export function dialerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DialerConfig {
+export function dialerConfigFromEnv(env: Record<string, string | undefined> = process.env): DialerConfig {
   const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
   const e = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, blank(v)]));
   if (e.DIALER === 'http') {

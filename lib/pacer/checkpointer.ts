@@ -21,14 +21,14 @@ const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
  * checkpoints are off and a worker thread runs a PASSIVE checkpoint (never blocks writers) every
  * `everyMs`. If the worker dies, automatic checkpoints come back. No-op for :memory: databases.
  */
-export function startCheckpointer(db: Db, file: string, everyMs = 1_000): { stop(): Promise<number> } | null {
-  if (file === ':memory:') return null;
+export function startCheckpointer(db: Db, file: string, everyMs = 1_000): void {
+  if (file === ':memory:') return;
   let worker: Worker;
   try {
     worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, root: process.cwd(), everyMs } });
   } catch (err) {
     logger.warn({ err }, 'WAL checkpoint worker unavailable; SQLite checkpoints inline');
-    return null;
+    return;
   }
   db.$client.pragma('wal_autocheckpoint = 0');
   const restore = () => {
@@ -43,6 +43,6 @@ export function startCheckpointer(db: Db, file: string, everyMs = 1_000): { stop
     restore();
   });
   worker.on('exit', restore);
+  // The worker ends with the process; it must not keep it alive.
   worker.unref();
-  return { stop: () => worker.terminate() };
 }

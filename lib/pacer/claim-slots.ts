@@ -54,7 +54,7 @@ export function claimSlots(db: Db, due: readonly CampaignSlots[], options: Claim
   const setSlot = prepared(db, 'UPDATE calls SET slot_at = ? WHERE id = ?');
 
   const run = db.$client.transaction(() => {
-    // The cap is read only when set; its cost is bounded by the cap itself (calls_status_idx).
+    // The cap is read only when set; its cost is bounded by the cap itself (calls_dialing_idx).
     let room = options.maxConcurrentCalls === null ? Infinity : options.maxConcurrentCalls - (dialing.get() as { n: number }).n;
     const claimed: ClaimedCall[] = [];
     const ordered = [...due].sort((a, b) => a.slots[0] - b.slots[0]);

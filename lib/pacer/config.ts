@@ -19,7 +19,7 @@ const env = z.object({
 });
 
 /** PACER=off disables the runner in this process (tests that drive the database themselves). */
-export function pacerConfigFromEnv(e: NodeJS.ProcessEnv = process.env): PacerConfig & { enabled: boolean } {
+export function pacerConfigFromEnv(e: Record<string, string | undefined> = process.env): PacerConfig & { enabled: boolean } {
   const c = env.parse(Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined && v.trim() !== '')));
   return { ...DEFAULT_PACER_CONFIG, enabled: c.PACER === 'on', maxConcurrentCalls: c.MAX_CONCURRENT_CALLS > 0 ? c.MAX_CONCURRENT_CALLS : null };
 }

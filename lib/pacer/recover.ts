@@ -22,7 +22,7 @@ export async function recoverOrphanedCalls(deps: RecoveryDeps): Promise<{ comple
   const { db, clock } = deps;
   // Calls first, instances second: an instance that registers in between registered before it
   // claimed anything, so none of its calls can be mistaken for an orphan. Reading `dialing`
-  // calls goes through calls_status_idx: its cost is the calls in progress, not the table.
+  // calls goes through calls_dialing_idx: its cost is the calls in progress, not the table.
   const dialing = db.$client.prepare("SELECT id, dialer_ref, claimed_by FROM calls WHERE status = 'dialing'").all() as Array<{
     id: number;
     dialer_ref: string | null;

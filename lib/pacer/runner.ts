@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { CallEnd, Dialer, DialerEvents } from '../dialers';
 import { logger } from '../log';
@@ -58,7 +58,8 @@ const END_FLUSH_MS = 25;
  */
 export function createPacer(deps: PacerDeps): Pacer {
   const { db, clock, config } = deps;
-  const instanceId = randomUUID();
+  // Short: every claimed call stores it, and a row that grows less is cheaper to claim.
+  const instanceId = randomBytes(9).toString('base64url');
   const cache = new SlotCache();
   const timers = new Set<NodeJS.Timeout>();
   /** Per campaign, the instant up to which its slots are already on timers. */

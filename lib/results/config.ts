@@ -20,7 +20,7 @@ const env = z.object({
   RESULT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(16),
 });
 
-export function resultDeliveryConfigFromEnv(e: NodeJS.ProcessEnv = process.env): ResultDeliveryConfig {
+export function resultDeliveryConfigFromEnv(e: Record<string, string | undefined> = process.env): ResultDeliveryConfig {
   const c = env.parse(Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined && v.trim() !== '')));
   return {
     baseDelayMs: c.RESULT_RETRY_BASE_MS,

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../../../db/client';
-import { campaignProfiles, campaigns } from '../../../db/schema';
 import { ensureAccount } from '../../auth/tokens';
-import { insertCalls } from '../../calls/insert-calls';
 import { startCampaign } from '../../campaigns/lifecycle';
+import { createCampaign } from '../../campaigns/mutations';
 import type { CallEnd, Dialer, DialRequest } from '../../dialers';
 import type { Weekday } from '../../enums';
 import { createProfile } from '../../profiles';
@@ -35,29 +34,26 @@ export function seedCampaign(db: Db, seed: CampaignSeed = {}): { accountId: numb
   const schedule = createSchedule(db, accountId, { days: seed.days ?? ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], nickname: `s${n}` });
   const windows = (seed.windows ?? [{ start: '12:00', end: '13:00', period: 1, amount: 12, idle: 1 }]).map((w, i) => {
     const p = createProfile(db, accountId, { period: w.period, amount_per_period: w.amount, time_between_periods: w.idle, nickname: `p${n}-${i}` });
-    return { profileId: p.id, startTime: w.start, endTime: w.end, position: i };
+    return { profile: p.id, start_time: w.start, end_time: w.end };
   });
   const phones = Array.from({ length: seed.calls ?? 50 }, (_, i) => ({
     phoneNumber: `+1555${String(i).padStart(7, '0')}`,
     ani: '+15550009999',
     messageReference: `ref-${i}`,
   }));
-  // Rows are written directly rather than through createCampaign: inside its transaction,
-  // insertCalls reads tx.$client, which drizzle's transaction object lacks (reported to the lead).
-  const { id } = db
-    .insert(campaigns)
-    .values({
-      accountId,
-      scheduleId: schedule.id,
-      startDate: seed.startDate ?? '2026-06-01',
-      endDate: seed.endDate ?? '2026-06-30',
-      startUrl: 'http://voice.example/start',
-      resultUrl: seed.resultUrl ?? null,
-    })
-    .returning({ id: campaigns.id })
-    .get();
-  db.insert(campaignProfiles).values(windows.map((w) => ({ campaignId: id, ...w }))).run();
-  insertCalls(db, id, phones);
+  const { id } = createCampaign(
+    db,
+    accountId,
+    {
+      start_date: seed.startDate ?? '2026-06-01',
+      end_date: seed.endDate ?? '2026-06-30',
+      schedule: schedule.id,
+      profiles: windows,
+      start_url: 'http://voice.example/start',
+      result_url: seed.resultUrl,
+    },
+    phones,
+  );
   return { accountId, campaignId: id };
 }
 
