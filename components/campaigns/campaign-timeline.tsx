@@ -93,7 +93,7 @@ export function CampaignTimeline({ campaign, profiles, schedules }: { campaign: 
             <span className="self-end">Eastern</span>
             <div className="relative h-4">
               {TICKS.map((h) => (
-                <span key={h} className="absolute -translate-x-1/2 first:translate-x-0 last:-translate-x-full" style={{ left: `${(h / 24) * 100}%` }}>
+                <span key={h} className="absolute -translate-x-1/2 whitespace-nowrap first:translate-x-0 last:-translate-x-full" style={{ left: `${(h / 24) * 100}%` }}>
                   {String(h).padStart(2, '0')}:00
                 </span>
               ))}
@@ -105,7 +105,7 @@ export function CampaignTimeline({ campaign, profiles, schedules }: { campaign: 
                   {TICKS.map((h) => {
                     const t = days[0].start + (h / 24) * (days[0].end - days[0].start);
                     return (
-                      <span key={h} className="absolute -translate-x-1/2 first:translate-x-0 last:-translate-x-full" style={{ left: `${(h / 24) * 100}%` }}>
+                      <span key={h} className="absolute -translate-x-1/2 whitespace-nowrap first:translate-x-0 last:-translate-x-full" style={{ left: `${(h / 24) * 100}%` }}>
                         {hhmm(t, zone)}
                       </span>
                     );

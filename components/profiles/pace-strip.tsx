@@ -33,7 +33,7 @@ export function PaceStrip({ pace, compact }: { pace: PaceNumbers; compact?: bool
       {!compact && (
         <div aria-hidden className="relative mt-1 h-4 text-[11px] text-muted">
           {ticks.map((t) => (
-            <span key={t} className="absolute -translate-x-1/2 first:translate-x-0 last:-translate-x-full" style={{ left: `${(t / span) * 100}%` }}>
+            <span key={t} className="absolute -translate-x-1/2 whitespace-nowrap first:translate-x-0 last:-translate-x-full" style={{ left: `${(t / span) * 100}%` }}>
               {t === 0 ? 'window start' : `+${minutesText(t)}`}
             </span>
           ))}

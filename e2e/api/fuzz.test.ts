@@ -373,8 +373,13 @@ describe('phone files', () => {
     return fuzzer.post('/api/campaigns/add-calls', { multipart: fd });
   };
 
+  let schedule = 0;
+  let profile = 0;
   beforeAll(async () => {
-    campaignId = await fuzzer.createCampaign(campaignFields(pools.schedule[0], pools.profile[0], 80));
+    // The fuzzer may have deleted its own seeded rows: start from fresh ones.
+    schedule = await fuzzer.createSchedule(['mon'], 'phone-files');
+    profile = await fuzzer.createProfile({ nickname: 'phone-files' });
+    campaignId = await fuzzer.createCampaign(campaignFields(schedule, profile, 80));
   });
 
   it('empty and blank files: 422 naming phone_numbers', async () => {
@@ -438,7 +443,7 @@ describe('phone files', () => {
     const lines: string[] = [];
     for (const ex of exchanges) for (let n = 0; n < 10_000; n++) lines.push(`+1212${ex}${String(n).padStart(4, '0')}`);
     const content = lines.join('\n') + '\n';
-    const big = await fuzzer.createCampaign(campaignFields(pools.schedule[0], pools.profile[0], 90));
+    const big = await fuzzer.createCampaign(campaignFields(schedule, profile, 90));
     const fd = new FormData();
     fd.append('campaign_id', String(big));
     fd.append('phone_numbers', new Blob([content], { type: 'text/plain' }), 'million.txt');

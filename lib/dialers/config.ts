@@ -3,15 +3,15 @@ import { z } from 'zod';
 
 const number = (min: number, max: number) => z.coerce.number().min(min).max(max);
 
+const kind = z.object({ DIALER: z.enum(['simulated', 'http'], { error: 'must be simulated or http' }).default('simulated') });
+
 const simulated = z.object({
-  DIALER: z.literal('simulated').optional(),
   SIM_ANSWER_RATE: number(0, 1).default(0.5),
   SIM_CALL_SECONDS: number(0, 86_400).optional(),
   SIM_SEED: z.coerce.number().int().optional(),
 });
 
 const http = z.object({
-  DIALER: z.literal('http'),
   DIALER_HTTP_URL: z.url({ protocol: /^https?$/ }),
   DIALER_HTTP_SECRET: z.string().min(1),
   DIALER_HTTP_TIMEOUT_MS: number(100, 600_000).default(10_000),
@@ -27,7 +27,7 @@ export type DialerConfig =
 export function dialerConfigFromEnv(env: Record<string, string | undefined> = process.env): DialerConfig {
   const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
   const e = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, blank(v)]));
-  if (e.DIALER === 'http') {
+  if (kind.parse(e).DIALER === 'http') {
     const c = http.parse(e);
     return {
       kind: 'http',
