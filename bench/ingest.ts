@@ -10,8 +10,9 @@
  * server on a fresh database (so each insert starts from an empty table, like the baseline),
  * with the pacer off. Peak RSS is the server process's (next-server, found in the server's
  * process group): VmRSS sampled every 20 ms during the upload, and VmHWM (the kernel's
- * high-water mark since start) after it. While uploading, GET /api/campaigns is polled to show
- * the server keeps answering.
+ * high-water mark since start) after it. While uploading, GET /api/campaigns is polled (every
+ * 200 ms) to show the server keeps answering, and a schedule is renamed every 500 ms to show what
+ * a concurrent write sees: it waits while the ingest's insert transaction holds the write lock.
  *
  * Needs a build (`npx next build`). Target: ratio ≤ 3.0 and peak RSS < 400 MB. The last line is
  * JSON; `seconds`, `ratio` and `peak_rss_mb` are the CSV case's medians, the entry-line case's
@@ -139,6 +140,10 @@ interface Upload {
   hwmMb: number;
   polls: number;
   maxPollMs: number;
+  /** Writes (PATCH a schedule) meanwhile: they wait for the ingest's insert transaction. */
+  writes: number;
+  maxWriteMs: number;
+  writeStatuses: Record<number, number>;
 }
 
 async function upload(file: string, name: string): Promise<Upload> {
@@ -170,7 +175,22 @@ async function upload(file: string, name: string): Promise<Upload> {
         if (r.status !== 200) throw new Error(`GET /api/campaigns during the upload: ${r.status}`);
         maxPollMs = Math.max(maxPollMs, performance.now() - started);
         polls++;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+
+    // And a writer: its writes wait while the ingest holds the write lock (the insert phase).
+    let writes = 0;
+    let maxWriteMs = 0;
+    const writeStatuses: Record<number, number> = {};
+    const writer = (async () => {
+      while (polling) {
+        const started = performance.now();
+        const r = await api.patch(`/api/schedules/${schedule}`, { json: { nickname: `bench-${writes}` } });
+        writeStatuses[r.status] = (writeStatuses[r.status] ?? 0) + 1;
+        maxWriteMs = Math.max(maxWriteMs, performance.now() - started);
+        writes++;
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
     })();
 
@@ -182,6 +202,7 @@ async function upload(file: string, name: string): Promise<Upload> {
     const seconds = (performance.now() - started) / 1000;
     polling = false;
     await poller;
+    await writer;
     clearInterval(sampler);
     if (r.status !== 200 || r.body?.added !== ROWS || r.body?.duplicates !== 0)
       throw new Error(`upload of ${name}: ${r.status} ${r.text.slice(0, 500)}`);
@@ -200,6 +221,9 @@ async function upload(file: string, name: string): Promise<Upload> {
       hwmMb: statusKb(pid, 'VmHWM') / 1024,
       polls,
       maxPollMs,
+      writes,
+      maxWriteMs,
+      writeStatuses,
     };
   } finally {
     await server.stop();
@@ -230,7 +254,8 @@ async function main(): Promise<void> {
           `server: parse+validate ${u.validateSeconds.toFixed(2)} s, insert transaction ${u.storeSeconds.toFixed(2)} s, ` +
           `upload+spool+HTTP ${(u.seconds - u.validateSeconds - u.storeSeconds).toFixed(2)} s; ` +
           `RSS ${u.idleMb.toFixed(0)} MB before, peak ${u.sampledPeakMb.toFixed(0)} MB sampled / ${u.hwmMb.toFixed(0)} MB VmHWM, ` +
-          `${u.polls} GET /api/campaigns meanwhile, slowest ${u.maxPollMs.toFixed(0)} ms`,
+          `${u.polls} GET /api/campaigns meanwhile, slowest ${u.maxPollMs.toFixed(0)} ms; ` +
+          `${u.writes} PATCH /api/schedules meanwhile (${Object.entries(u.writeStatuses).map(([k, v]) => `${v}× ${k}`).join(', ')}), slowest ${u.maxWriteMs.toFixed(0)} ms`,
       );
     }
   }
@@ -272,7 +297,7 @@ async function main(): Promise<void> {
       lines_ratio: round(l.ratio),
       lines_paired_ratio: round(l.pairedRatio),
       lines_peak_rss_mb: Math.round(l.rss),
-      baseline_cache64_seconds: round(bc),
+      baseline_ingest_cache_seconds: round(bc),
       runs: RUNS,
     }),
   );

@@ -18,8 +18,8 @@ import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ApiClient } from '../e2e/support/api';
-import { openWindow, type PlannedWindow } from '../e2e/support/pacer';
-import { startServer, type TestServer } from '../e2e/support/server';
+import { openWindow, resultReceiver, type PlannedWindow, type ResultReceiver } from '../e2e/support/pacer';
+import { createTokenCli, startServer, type TestServer } from '../e2e/support/server';
 
 interface AutocannonRequest {
   method: string;
@@ -76,7 +76,7 @@ function freshNumbers(n: number): string[] {
   });
 }
 
-async function setup(server: TestServer, window: PlannedWindow) {
+async function setup(server: TestServer, window: PlannedWindow, receiver: ResultReceiver) {
   const dialerToken = server.token('dialer');
   const creatorToken = server.token('creator');
   const api = new ApiClient(server.url, dialerToken);
@@ -92,6 +92,7 @@ async function setup(server: TestServer, window: PlannedWindow) {
       schedule,
       profiles: [{ profile, start_time: window.startTime, end_time: window.endTime }],
       start_url: 'http://voice.example/start.vxml',
+      result_url: receiver.url,
       phone_numbers: freshNumbers(callsEach).map((n, i) => `tel:${n}; ani=+12025550100, c${c}-${i}`),
     });
     ids.push(id);
@@ -103,11 +104,27 @@ async function setup(server: TestServer, window: PlannedWindow) {
 }
 
 async function main(): Promise<void> {
-  const server = await startServer({ env: { SIM_CALL_SECONDS: '1', SIM_ANSWER_RATE: '0.6', SIM_SEED: '11', LOG_LEVEL: 'warn' } });
+  // Results are POSTed to a local receiver as in production, in both phases alike.
+  const receiver = await resultReceiver();
+  await receiver.listen();
+  // BENCH_ATTACH_URL + BENCH_ATTACH_DB: measure a server started by hand (e.g. under
+  // `node --cpu-prof node_modules/next/dist/bin/next start`) instead of starting one.
+  const server: TestServer = process.env.BENCH_ATTACH_URL
+    ? {
+        url: process.env.BENCH_ATTACH_URL,
+        port: Number(new URL(process.env.BENCH_ATTACH_URL).port),
+        dbFile: process.env.BENCH_ATTACH_DB!,
+        dir: '',
+        proc: null as never,
+        output: () => '',
+        stop: async () => {},
+        token: (account: string) => createTokenCli(process.env.BENCH_ATTACH_DB!, account),
+      }
+    : await startServer({ env: { SIM_CALL_SECONDS: '1', SIM_ANSWER_RATE: '0.6', SIM_SEED: '11', LOG_LEVEL: 'warn' } });
   let exitCode = 0;
   try {
     const window = await openWindow(Math.ceil((BASELINE_SECONDS + LOAD_SECONDS) / 60) + 2);
-    const s = await setup(server, window);
+    const s = await setup(server, window, receiver);
     console.log(`server ${server.url}; ${CAMPAIGNS} campaigns × ${s.callsEach} calls at ${s.perCampaignPerMinute}/min each (${DIAL_RATE} calls/s in all)`);
     for (const id of s.ids) {
       const r = await s.api.post('/api/campaigns/start', { json: { campaign_id: id } });
@@ -208,6 +225,9 @@ async function main(): Promise<void> {
       s503 += r.statusCodeStats['503']?.count ?? 0;
     });
     const busyInLog = (server.output().match(/SQLITE_BUSY/g) ?? []).length;
+    const metrics = await (await fetch(`${server.url}/api/metrics`)).text();
+    const outboxPending = Number(/^callpace_outbox_pending (\d+)$/m.exec(metrics)?.[1] ?? NaN);
+    const resultsReceived = receiver.results.length;
 
     console.log('\nendpoint                          req/s    p50 ms   p99 ms   max ms  non-2xx');
     for (const [name, r] of Object.entries(perEndpoint))
@@ -217,6 +237,7 @@ async function main(): Promise<void> {
     const p99Ratio = round(underLoad.p99_ms / Math.max(1, baseline.p99_ms), 2);
     const p99Bound = Math.min(250, Math.max(2 * baseline.p99_ms, baseline.p99_ms + 25));
     console.log(`dial error p99 load/baseline: ${p99Ratio} (bound ${p99Bound} ms)`);
+    console.log(`results: ${resultsReceived} received by the result_url; outbox backlog at the end ${outboxPending}`);
 
     const ok = failed === 0 && non2xx === 0 && fiveXX === 0 && s503 === 0 && busyInLog === 0 && underLoad.p99_ms <= p99Bound && underLoad.per_second >= 0.9 * baseline.per_second;
     if (!ok) exitCode = 1;
@@ -238,6 +259,8 @@ async function main(): Promise<void> {
         dial_under_load: underLoad,
         dial_p99_ratio: p99Ratio,
         dial_p99_bound_ms: p99Bound,
+        results_received: resultsReceived,
+        outbox_pending_at_end: outboxPending,
         cpus: (await import('node:os')).cpus().length,
         loadavg_1m: round((await import('node:os')).loadavg()[0], 2),
         ok,
@@ -245,6 +268,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await server.stop();
+    await receiver.close();
   }
   process.exit(exitCode);
 }

@@ -152,9 +152,12 @@ async function sustained(
   const t1 = clock().getTime();
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  await new Promise((r) => setTimeout(r, 2500)); // let the last calls end
-  pacer.stop();
+  // Stop dialing, let the calls in progress end and be recorded, and leave as a server would.
   db.$client.prepare("UPDATE campaigns SET status = 'stopped'").run();
+  const inProgress = db.$client.prepare("SELECT count(*) AS n FROM calls WHERE status = 'dialing'");
+  for (let i = 0; i < 100 && (inProgress.get() as { n: number }).n > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  pacer.stop();
+  db.$client.prepare('DELETE FROM pacer_instances').run();
   const dialed = (db.$client.prepare('SELECT count(*) AS n FROM calls WHERE dialed_at >= ? AND dialed_at < ?').get(t0, t1) as { n: number }).n;
   const perMinute = db.$client
     .prepare('SELECT sum(p.amount_per_period) AS n FROM campaign_profiles w JOIN profiles p ON p.id = w.profile_id')

@@ -12,7 +12,7 @@ import { ROOT, startServer, type TestServer } from '../support/server';
  * Faults, on the real server: the database locked by another process or read-only (503, then
  * recovery by itself), result_url answering 500 / too slow / gone for good (backoff, dead,
  * replay, one stable delivery id), SIGTERM (graceful drain within a bound), and ten kill -9 of
- * the server at random moments during a 5,000-call campaign dialing 100 calls a second.
+ * the server at random moments during a 5,000-call campaign dialing 150 calls a second.
  * Every figure is printed as a JSON line (docs/RELIABILITY.md quotes them).
  */
 
@@ -302,13 +302,14 @@ describe('SIGTERM', () => {
 
     const rows = readDb(server.dbFile, (db) => ({
       dialing: db.prepare("SELECT count(*) FROM calls WHERE status = 'dialing'").pluck().get() as number,
-      lateClaims: db.prepare('SELECT count(*) FROM calls WHERE dialed_at > ?').pluck().get(termAt + 1_500) as number,
+      // pause() cancels the slot timers: nothing is claimed once the signal is handled.
+      lateClaims: db.prepare('SELECT count(*) FROM calls WHERE dialed_at > ?').pluck().get(termAt + 500) as number,
       ended: db.prepare("SELECT count(*) FROM calls WHERE status IN ('completed', 'interrupted')").pluck().get() as number,
       pending: db.prepare("SELECT count(*) FROM result_deliveries WHERE status = 'pending'").pluck().get() as number,
       instances: db.prepare('SELECT count(*) FROM pacer_instances').pluck().get() as number,
     }));
     expect(rows.dialing).toBe(0); // every in-flight call ended or was marked
-    expect(rows.lateClaims).toBe(0); // nothing claimed after the slots already on timers
+    expect(rows.lateClaims).toBe(0);
     expect(rows.pending).toBe(0); // outbox flushed
     expect(rows.instances).toBe(0);
     expect(new Set(receiver.results.map((r) => r.body.call_id)).size).toBe(rows.ended);
@@ -325,16 +326,16 @@ describe('SIGTERM', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('kill -9', () => {
-  it('ten kill -9 at random moments during a 5,000-call campaign at 100 calls/s: nothing dialed twice, every call accounted for, every result delivered', async () => {
+  it('ten kill -9 at random moments during a 5,000-call campaign at 150 calls/s: nothing dialed twice, every call accounted for, every result delivered', async () => {
     const receiver = await resultReceiver();
     receivers.push(receiver);
     await receiver.listen();
-    const env = { SIM_CALL_SECONDS: '1', SIM_ANSWER_RATE: '0.7', RESULT_RETRY_BASE_MS: '200', RESULT_RETRY_MAX_MS: '1000', RESULT_TIMEOUT_MS: '2000' };
+    const env = { SIM_CALL_SECONDS: '1', SIM_ANSWER_RATE: '0.7', RESULT_RETRY_BASE_MS: '200', RESULT_RETRY_MAX_MS: '1000', RESULT_TIMEOUT_MS: '1000' };
     let server = await boot(env);
     const token = server.token('killer');
     let api = new ApiClient(server.url, token);
     const TOTAL = 5_000;
-    const id = await pacedCampaign(api, { window: await openWindow(6), profile: { period: 1, amount_per_period: 6_000, time_between_periods: 0 }, calls: TOTAL, resultUrl: receiver.url, refPrefix: 'k9' });
+    const id = await pacedCampaign(api, { window: await openWindow(6), profile: { period: 1, amount_per_period: 9_000, time_between_periods: 0 }, calls: TOTAL, resultUrl: receiver.url, refPrefix: 'k9' });
     await startCampaign(api, id);
 
     // A seeded generator: the moments are random but the run is repeatable.
@@ -343,7 +344,7 @@ describe('kill -9', () => {
     const kills: Array<{ afterMs: number; queued: number; dialing: number; restartMs: number }> = [];
     const t0 = Date.now();
     for (let k = 0; k < 10; k++) {
-      const wait = 500 + Math.floor(random() * 1_500);
+      const wait = 300 + Math.floor(random() * 1_500);
       await sleep(wait);
       const c = (await api.get(`/api/campaigns/${id}`)).body.calls;
       await server.stop('SIGKILL');
@@ -371,7 +372,7 @@ describe('kill -9', () => {
     // Never dialed twice: one call id (and one attempt) per message_reference, also as the receiver saw it.
     const ended = calls.filter((c) => c.status !== 'queued');
     const completedAt = Date.now();
-    await waitFor('a result for every ended call', async () => new Set(receiver.results.map((r) => r.body.call_id)).size >= ended.length, 60_000, 500);
+    await waitFor('a result for every ended call', async () => new Set(receiver.results.map((r) => r.body.call_id)).size >= ended.length, 90_000, 500);
     const resultsCaughtUpMs = Date.now() - completedAt;
     const perRef = new Map<string, Set<string>>();
     for (const r of receiver.results) {

@@ -59,7 +59,9 @@ function zodKeys(schema: Body): string[] {
   let s = schema;
   for (let i = 0; i < 10 && s; i++) {
     if (s.shape) return Object.keys(s.shape).sort();
-    s = s.in ?? s._zod?.def?.in ?? s._zod?.def?.innerType ?? s._zod?.def?.schema;
+    // A preprocess pipe's input side is a transform; its object is on the output side.
+    const def = s._zod?.def;
+    s = def?.in?.shape || def?.in?._zod?.def?.in ? def.in : (def?.out ?? def?.innerType ?? def?.schema);
   }
   throw new Error('not a zod object');
 }

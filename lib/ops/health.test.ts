@@ -77,3 +77,15 @@ describe('metrics', () => {
     for (const line of text.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? -?[\d.e+]+|\w+(\{[^}]*\})? [+-]Inf)$/);
   });
 });
+
+describe('metrics access', () => {
+  it('is open without METRICS_TOKEN and needs the exact bearer token with it', async () => {
+    const { metricsAuthorized } = await import('./metrics');
+    const req = (auth?: string) => new Request('http://x/api/metrics', { headers: auth ? { authorization: auth } : {} });
+    expect(metricsAuthorized(req(), {})).toBe(true);
+    expect(metricsAuthorized(req(), { METRICS_TOKEN: 's3cret' })).toBe(false);
+    expect(metricsAuthorized(req('Bearer wrong'), { METRICS_TOKEN: 's3cret' })).toBe(false);
+    expect(metricsAuthorized(req('Bearer s3cret'), { METRICS_TOKEN: 's3cret' })).toBe(true);
+    expect(metricsAuthorized(req('bearer   s3cret '), { METRICS_TOKEN: 's3cret' })).toBe(true);
+  });
+});

@@ -103,7 +103,7 @@ export function collectMetrics(now = Date.now()): string {
  * like most exporters. The figures are aggregate counts with no ids or numbers, but set a token
  * when the server is reachable beyond the host or trusted network.
  */
-export function metricsAuthorized(request: Request, env: NodeJS.ProcessEnv = process.env): boolean {
+export function metricsAuthorized(request: Request, env: Record<string, string | undefined> = process.env): boolean {
   const expected = env.METRICS_TOKEN;
   if (!expected) return true;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');

@@ -11,8 +11,8 @@ import { isShuttingDown, markShuttingDown } from './shutdown-state';
  * Docker's 10 s stop timeout):
  *
  *   1. /api/health answers 503 (load balancers stop sending traffic); the API keeps serving.
- *   2. The pacer stops claiming: its tick task is stopped (and pacer.pause() if it has one), so
- *      at most the slots already on timers (one lookahead, ~1.25 s) are still dialed.
+ *   2. The pacer stops claiming: its tick task is stopped and pacer.pause() cancels the slots
+ *      already on timers (a pacer without pause() still dials those, one lookahead ≈ 1.25 s).
  *   3. In-flight calls get until SHUTDOWN_CALLS_MS (default 5 s) to end and be recorded.
  *   4. pacer.stop() records the ends already reported and closes the dialer; calls of this
  *      process still `dialing` are then marked `interrupted` (their results queued) — unless the

@@ -188,8 +188,12 @@ export function createPacer(deps: PacerDeps): Pacer {
         // late in a burst. Planned ones continue after what is already on timers.
         const notBefore = (id: number) => planned.get(id) ?? now.getTime();
         const due = dueSlots(conn, { now, until, graceMs: config.graceMs, notBefore, cache });
+        // Planning many campaigns at once (the first tick after a start) takes a while: a newly
+        // picked-up campaign dials from when its plan is ready, not late in a burst.
+        const readyAt = clock().getTime();
+        const before = planned;
         planned = new Map(due.map((c) => [c.campaignId, until]));
-        scheduleSlots(due);
+        scheduleSlots(due.map((c) => (before.has(c.campaignId) ? c : { ...c, slots: c.slots.filter((s) => s > readyAt) })));
       } catch (err) {
         onDatabaseError(err);
         logger.error({ err }, 'pacer tick failed');

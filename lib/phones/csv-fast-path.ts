@@ -126,10 +126,25 @@ function lineContent(
 /** Emits the record of one line; false when the line's quotes need csv-parse. */
 function emitLine(content: string, state: FastCsvState, onRecord: OnCsvRecord): boolean {
   if (content.length === 0) return true; // skip_empty_lines
-  const fields = content.indexOf('"') === -1 ? content.split(',') : splitQuotedLine(content);
+  const fields = content.indexOf('"') === -1 ? splitOnCommas(content) : splitQuotedLine(content);
   if (fields === null) return false;
   if (!allEmpty(fields)) onRecord(fields, state.line);
   return true;
+}
+
+/** `line.split(',')`, about 3x faster in V8 for short lines (no runtime call, no split cache). */
+function splitOnCommas(line: string): string[] {
+  const fields: string[] = [];
+  let from = 0;
+  for (;;) {
+    const comma = line.indexOf(',', from);
+    if (comma === -1) {
+      fields.push(line.slice(from));
+      return fields;
+    }
+    fields.push(line.slice(from, comma));
+    from = comma + 1;
+  }
 }
 
 /** Fields of a line holding `"`, when every quote is a well-formed quoted field; else null. */

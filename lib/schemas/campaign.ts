@@ -31,7 +31,13 @@ export function withSynonyms<T extends z.ZodType>(synonyms: Record<string, strin
 
 /** One profile window: a profile and its Eastern [start_time, end_time). `profile_id` is a synonym. */
 export const profileWindowObject = z
-  .object({ profile: resourceRef, start_time: wallTime('start time'), end_time: wallTime('end time') })
+  .object({
+    profile: resourceRef,
+    // Folded into `profile` before validation (withSynonyms); listed so the API document shows it.
+    profile_id: resourceRef.optional().openapi({ description: 'Synonym of profile.' }),
+    start_time: wallTime('start time'),
+    end_time: wallTime('end time'),
+  })
   .superRefine((w, ctx) => {
     if (minutesOfDay(w.end_time) <= minutesOfDay(w.start_time))
       ctx.addIssue({ code: 'custom', path: ['end_time'], message: 'The end time must be after the start time.' });
@@ -104,6 +110,8 @@ const campaignFields = {
   start_date: calendarDate('start date'),
   end_date: calendarDate('end date'),
   schedule: resourceRef,
+  // Folded into `schedule` before validation (withSynonyms); listed so the API document shows it.
+  schedule_id: resourceRef.optional().openapi({ description: 'Synonym of schedule.' }),
   profiles: profileWindows,
   start_url: httpUrl('start url').superRefine(publicTarget('start url')),
   result_url: optionalResultUrl,

@@ -110,15 +110,17 @@ async function decodeMultipart(
   const pending: Promise<void>[] = [];
   let failure: Error | undefined;
 
-  parser.on('field', (name, value, info) => {
+  // busboy reports an empty part name (`name=""`) as undefined.
+  parser.on('field', (name: string | undefined, value, info) => {
+    name ??= '';
     fieldBytes += value.length;
     if (info.valueTruncated || fieldBytes > limits.body)
       failure ??= new PayloadTooLargeError(`The field ${name} is larger than ${limits.body} bytes.`);
     else bag.add(name, value);
   });
-  parser.on('file', (name, stream, info) => {
+  parser.on('file', (name: string | undefined, stream, info) => {
     const file: UploadedFile = {
-      field: name.replace(/\[\]$/, ''),
+      field: (name ?? '').replace(/\[\]$/, ''),
       filename: info.filename ?? 'upload',
       mimeType: info.mimeType,
       path: path.join(os.tmpdir(), `callpace-upload-${randomBytes(8).toString('hex')}`),

@@ -3,7 +3,8 @@
  * and Rails clients send them); a single value stays a string.
  */
 export class FieldBag {
-  readonly values: Record<string, unknown> = {};
+  // No prototype: a field named `__proto__` or `constructor` is just a field.
+  readonly values: Record<string, unknown> = Object.create(null);
 
   add(rawName: string, value: string): void {
     const isList = rawName.endsWith('[]');
