@@ -1,7 +1,9 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startCheckpointer } from './checkpointer';
-import { openDb, tempDbFile } from './testing/fixtures';
+import { openDb, tempDbFile, removeTempDbs } from './testing/fixtures';
+
+afterAll(removeTempDbs);
 
 describe('startCheckpointer', () => {
   it('turns off inline checkpoints and copies the WAL into the database file from a worker thread', async () => {

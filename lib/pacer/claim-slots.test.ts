@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { planSlots } from '../pacing';
 import { claimSlots } from './claim-slots';
 import { SlotCache } from './slot-cache';
-import { edt, FakeDialer, openDb, seedCampaign, start, tempDbFile, tickDeps } from './testing/fixtures';
+import { edt, FakeDialer, openDb, seedCampaign, start, tempDbFile, tickDeps, removeTempDbs } from './testing/fixtures';
 import { runPacerTick } from './tick';
+
+afterAll(removeTempDbs);
 
 const options = (now: Date, instanceId = 'a') => ({ now, instanceId, maxConcurrentCalls: null, graceMs: 2_000 });
 

@@ -8,7 +8,9 @@
  *   INLINE_MAX_FILE_BYTES, or over INLINE_MAX_ENTRIES inline entries) are ingested by a worker
  *   thread (ingest-worker.ts) with its own better-sqlite3 connection to the same WAL database,
  *   so parsing a million lines (~1 s) and inserting them (~2-3 s) never block the main thread's
- *   event loop. Small lists run on the caller's thread: a worker costs ~50 ms to start.
+ *   event loop. Small lists run on the caller's thread (a worker costs ~50 ms to start), except
+ *   while a worker is writing: then they queue for the worker too, rather than wait for the
+ *   write lock on the main thread.
  * - Two phases (ingest-job.ts). Phase 1 streams the file through the parsers (lib/phones: the
  *   CSV and entry-line fast paths, the phone-number fast path) and writes valid calls to a spill
  *   file, holding one batch in memory; an invalid entry stops the spilling, and parsing goes on
@@ -23,8 +25,11 @@
  *   the other (about 1 s more for a million entries), which the target allows.
  * - One ingest worker at a time (a queue): SQLite has one writer anyway, and the machine two
  *   cores, one of which the main thread needs.
- * - `bulkInsertRunning()` says when a worker holds (or is taking) the write lock, for callers
- *   that would rather skip a write than wait up to a few seconds for it.
+ * - The write lock is held for the whole insert (about the bare insert time: seconds for a
+ *   million rows). Other writers on the main thread (the pacer's claims, other requests) wait
+ *   for it synchronously, up to busy_timeout (5 s, then SQLITE_BUSY → 503). `bulkInsertRunning()`
+ *   says when a worker holds (or is taking) the lock, for callers that would rather fail fast or
+ *   skip a write than freeze the event loop waiting for it.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -71,7 +76,9 @@ export async function ingestPhoneList(
   target: IngestTarget,
   source: PhoneListSource | null,
 ): Promise<{ id?: number } & AddedCalls> {
-  const inWorker = source !== null && !db.$client.memory && isBig(source);
+  // While a worker holds the write lock, even a small job goes to the worker queue: on this
+  // thread its transaction would wait for the lock synchronously, freezing the event loop.
+  const inWorker = !db.$client.memory && ((source !== null && isBig(source)) || bulkInsertRunning());
   const job: IngestJob = { target, source, spill: inWorker ? 'file' : 'memory' };
   const outcome = inWorker ? await runInWorker(db.$client.name, job) : await runIngestJob(db, job);
   if (source !== null) {

@@ -78,9 +78,18 @@ export function tickDeps(db: Db, dialer: Dialer, now: Date, extra: Partial<Pacer
   return { db, now, dialer, instanceId: 'test-instance', maxConcurrentCalls: null, graceMs: 2_000, cache: new SlotCache(), ...extra };
 }
 
+const tempDirs: string[] = [];
+
 /** A temp database file (for tests that need two connections, like two server processes). */
 export function tempDbFile(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'callpace-pacer-')), 'test.db');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callpace-pacer-'));
+  tempDirs.push(dir);
+  return path.join(dir, 'test.db');
+}
+
+/** Deletes the temp databases made so far (call from afterAll). */
+export function removeTempDbs(): void {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export { openDb };
