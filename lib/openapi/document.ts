@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { addCallsInput, campaignIdInput, campaignInputObject, campaignUpdateObject, profileWindowObject } from '../schemas/campaign';
+import { callsPage, callsQuery, deliveriesPage, deliveriesQuery } from '../schemas/calls';
 import { profileInput, profileUpdate, profileView } from '../schemas/profile';
 import * as replies from '../schemas/replies';
 import { scheduleInput, scheduleUpdate, scheduleView } from '../schemas/schedule';
@@ -50,6 +51,9 @@ function build(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
     { method: 'post', path: '/api/campaigns/start', tags: ['Campaigns'], summary: 'Start Campaign', request: { body: body(campaignIdInput, 'The campaign') }, responses: { 200: ok(replies.campaignStatusReply), ...errors } },
     { method: 'post', path: '/api/campaigns/stop', tags: ['Campaigns'], summary: 'Stop Campaign', request: { body: body(campaignIdInput, 'The campaign') }, responses: { 200: ok(replies.campaignStatusReply), ...errors } },
     { method: 'post', path: '/api/campaigns/add-calls', tags: ['Campaigns'], summary: 'Add Calls', description: 'Appends to the end of the queue, also while running. Numbers the campaign already has are skipped and counted as duplicates.', request: { body: body(addCallsInput, 'The calls') }, responses: { 200: ok(replies.addCallsReply), ...errors } },
+    { method: 'get', path: '/api/campaigns/{id}/calls', tags: ['Calls'], summary: 'List a campaign’s calls', description: 'Callpace addition: status, attempt, slot, dial and end times, outcome; filter by status; cursor pagination; `format=csv` exports every matching call.', request: { params: idParam, query: callsQuery }, responses: { 200: ok(callsPage), 404: errors[404], 422: errors[422] } },
+    { method: 'get', path: '/api/campaigns/{id}/deliveries', tags: ['Calls'], summary: 'List a campaign’s result deliveries', description: 'Callpace addition: the result_url outbox — pending, delivered or dead, with attempts and the last error.', request: { params: idParam, query: deliveriesQuery }, responses: { 200: ok(deliveriesPage), 404: errors[404], 422: errors[422] } },
+    { method: 'post', path: '/api/deliveries/{id}/replay', tags: ['Calls'], summary: 'Replay a dead result delivery', request: { params: idParam }, responses: { 200: ok(replies.successReply), 404: errors[404], 409: ok(replies.errorReply, 'The delivery is not dead') } },
   ];
   for (const op of ops) registry.registerPath({ security: [{ bearer: [] }], ...op, responses: { 401: errors[401], ...op.responses } });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

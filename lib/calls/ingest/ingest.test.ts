@@ -207,6 +207,21 @@ describe('ingest edge cases', () => {
     expect(maxLag, `max lag ${maxLag.toFixed(0)} ms of ${took.toFixed(0)} ms`).toBeLessThan(took / 3);
   });
 
+  it('while a worker writes, a small list queues behind it instead of waiting for the lock on the main thread', async () => {
+    const { id } = await createCampaignWithPhoneList(db, accountId, fields, null);
+    const big = addPhoneListToCampaign(db, accountId, id, file(Array.from({ length: 60_000 }, (_, i) => number(i))));
+    const deadline = Date.now() + 60_000;
+    while (!bulkInsertRunning() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(bulkInsertRunning()).toBe(true);
+    const started = performance.now();
+    const small = addPhoneListToCampaign(db, accountId, id, { kind: 'entries', entries: [number(70_000), number(70_001)] });
+    // On the main thread, BEGIN IMMEDIATE would have blocked right here until the worker committed.
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(await small).toEqual({ added: 2, duplicates: 0 });
+    expect(await big).toEqual({ added: 60_000, duplicates: 0 });
+    expect(callsOf(id).slice(-2).map((c) => c.phone_number)).toEqual([number(70_000), number(70_001)]);
+  });
+
   it('worker jobs queue: concurrent big uploads each store all their calls', async () => {
     const { id } = await createCampaignWithPhoneList(db, accountId, fields, null);
     const lists = [0, 1, 2].map((k) => file(Array.from({ length: 10_000 }, (_, i) => number(k * 10_000 + i))));
