@@ -324,10 +324,16 @@ describe('fuzz', () => {
     const specs = fc.sample(requestSpec, { seed: SEED, numRuns: RUNS }) as Spec[];
     const outcomes: Outcome[] = [];
     let next = 0;
+    let failures = 0;
     const started = Date.now();
+    // Stops early after 10 failures: a bug that hangs requests would otherwise cost 20 s each.
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (next < specs.length) outcomes.push(await send(specs[next++]));
+        while (next < specs.length && failures < 10) {
+          const o = await send(specs[next++]);
+          if (typeof o.status !== 'number' || o.status >= 500) failures++;
+          outcomes.push(o);
+        }
       }),
     );
     const seconds = (Date.now() - started) / 1000;
@@ -336,7 +342,7 @@ describe('fuzz', () => {
     const endpointsHit = new Set(outcomes.map((o) => `${o.method} ${o.path.split('?')[0].replace(/\/[^/]*\d[^/]*(?=\/|$)/g, '/{id}')}`));
     console.log(JSON.stringify({ fuzz: 'requests', seed: SEED, requests: outcomes.length, seconds, per_second: Math.round(outcomes.length / seconds), byStatus, endpoints: endpointsHit.size }));
     const bad = outcomes.filter((o) => typeof o.status !== 'number' || o.status >= 500);
-    expect(bad.slice(0, 20)).toStrictEqual([]);
+    expect(bad).toStrictEqual([]);
     expect(outcomes).toHaveLength(RUNS);
     // The generators reach past validation: some requests succeed, many are refused with 4xx.
     expect(byStatus['200']).toBeGreaterThan(RUNS * 0.05);

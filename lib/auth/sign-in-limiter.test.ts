@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../errors';
-import { assertSignInAllowed, clearSignInFailures, MAX_FAILURES, recordSignInFailure, WINDOW_MS } from './sign-in-limiter';
+import { assertSignInAllowed, clearSignInFailures, MAX_FAILURES, MAX_FAILURES_PER_EMAIL, recordSignInFailure, WINDOW_MS } from './sign-in-limiter';
 
 describe('sign-in limiter', () => {
   it(`refuses after ${MAX_FAILURES} failures in the window, per email and address`, () => {
@@ -32,5 +32,17 @@ describe('sign-in limiter', () => {
     for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure('d@example.com', 'x', 10);
     clearSignInFailures('d@example.com', 'x');
     expect(() => assertSignInAllowed('d@example.com', 'x', 20)).not.toThrow();
+  });
+});
+
+describe('failures per email across addresses', () => {
+  it('refuses an email after MAX_FAILURES_PER_EMAIL failures even from rotating addresses', () => {
+    const email = 'rotating@example.com';
+    const now = 1_000_000;
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) recordSignInFailure(email, `10.0.0.${i}`, now);
+    expect(() => assertSignInAllowed(email, '10.9.9.9', now)).toThrow(RateLimitedError);
+    expect(() => assertSignInAllowed('other@example.com', '10.9.9.9', now)).not.toThrow();
+    clearSignInFailures(email, '10.9.9.9');
+    expect(() => assertSignInAllowed(email, '10.9.9.9', now)).not.toThrow();
   });
 });
