@@ -1,26 +1,11 @@
 import type { Db } from '../../db/client';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../errors';
 import { bearerFailures, clientKey } from '../ops/rate-limit';
+import { cookieValue } from './session-cookie';
 import { SESSION_COOKIE, userForSession } from './sessions';
 import { accountForToken } from './tokens';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function cookieValue(request: Request, name: string): string | null {
-  const header = request.headers.get('cookie');
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) {
-      try {
-        return decodeURIComponent(v.join('='));
-      } catch {
-        return null; // malformed percent-encoding: no session (was an uncaught URIError → 500)
-      }
-    }
-  }
-  return null;
-}
 
 /**
  * Cookie-authenticated writes must come from our own origin: browsers send Origin on
