@@ -52,18 +52,46 @@ interface IngestState {
   queue: Promise<unknown>;
   /** Workers inside their insert transaction (or waiting for its lock). */
   writing: number;
+  listeners: Set<(running: boolean) => void>;
 }
 
 // On globalThis: Next loads modules once for instrumentation and once for routes.
 const holder = globalThis as typeof globalThis & { __callpaceIngest?: IngestState };
 function state(): IngestState {
-  holder.__callpaceIngest ??= { queue: Promise.resolve(), writing: 0 };
+  holder.__callpaceIngest ??= { queue: Promise.resolve(), writing: 0, listeners: new Set() };
   return holder.__callpaceIngest;
 }
 
 /** Whether an ingest worker is writing (or about to): main-thread writes would wait for it. */
 export function bulkInsertRunning(): boolean {
   return state().writing > 0;
+}
+
+/**
+ * Calls `listener(true)` when an ingest worker starts its insert transaction and
+ * `listener(false)` when none is writing any more; returns the unsubscribe function. E.g. to
+ * shorten the main connection's busy_timeout meanwhile, so that a write fails fast (503,
+ * retried) instead of freezing the event loop until the insert commits.
+ */
+export function onBulkInsertChange(listener: (running: boolean) => void): () => void {
+  const { listeners } = state();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function setWriting(delta: 1 | -1): void {
+  const s = state();
+  const before = s.writing > 0;
+  s.writing += delta;
+  const after = s.writing > 0;
+  if (before === after) return;
+  for (const listener of s.listeners) {
+    try {
+      listener(after);
+    } catch (error) {
+      logger.error({ err: error }, 'bulk insert listener failed');
+    }
+  }
 }
 
 /**
@@ -113,18 +141,17 @@ function runInWorker(dbFile: string, job: IngestJob): Promise<IngestOutcome> {
 
 function workerRun(dbFile: string, job: IngestJob): Promise<IngestOutcome> {
   return new Promise((resolve, reject) => {
-    const s = state();
     let writing = false;
     let settled = false;
     const settle = () => {
       settled = true;
-      if (writing) s.writing--;
+      if (writing) setWriting(-1);
       writing = false;
     };
     const worker = startWorker({ dbFile, job });
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'writing') {
-        if (!writing) s.writing++;
+        if (!writing) setWriting(1);
         writing = true;
       } else if (message.type === 'done') {
         settle();

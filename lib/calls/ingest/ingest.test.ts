@@ -9,7 +9,7 @@ import { createProfile } from '../../profiles';
 import { createSchedule } from '../../schedules';
 import type { CampaignInput } from '../../schemas/campaign';
 import { addPhoneListToCampaign, createCampaignWithPhoneList, type PhoneListSource } from '../phone-list';
-import { bulkInsertRunning, INLINE_MAX_FILE_BYTES, INLINE_MAX_ENTRIES } from '.';
+import { bulkInsertRunning, INLINE_MAX_FILE_BYTES, INLINE_MAX_ENTRIES, onBulkInsertChange } from '.';
 
 let dir: string;
 let db: Db;
@@ -184,11 +184,13 @@ describe('ingest edge cases', () => {
     expect(error.fields).toEqual({ phone_numbers: ['The phone numbers field is required.'] });
   });
 
-  it('a big list is ingested off the main thread: the event loop keeps turning, and the write phase is flagged', async () => {
+  it('a big list is ingested off the main thread: the event loop keeps turning, and the write phase is flagged and announced', async () => {
     const { id } = await createCampaignWithPhoneList(db, accountId, fields, null);
     const list = file(Array.from({ length: 60_000 }, (_, i) => `tel:${number(i)}; ani=3105550199, r${i}`));
     let maxLag = 0;
     let sawWriting = false;
+    const changes: boolean[] = [];
+    const unsubscribe = onBulkInsertChange((running) => changes.push(running));
     let last = performance.now();
     const timer = setInterval(() => {
       const now = performance.now();
@@ -200,8 +202,10 @@ describe('ingest edge cases', () => {
     const result = await addPhoneListToCampaign(db, accountId, id, list);
     const took = performance.now() - started;
     clearInterval(timer);
+    unsubscribe();
     expect(result).toEqual({ added: 60_000, duplicates: 0 });
     expect(sawWriting).toBe(true);
+    expect(changes).toEqual([true, false]);
     expect(bulkInsertRunning()).toBe(false);
     // Relative, as the machine may be slow: on the main thread the loop would stall for ~all of it.
     expect(maxLag, `max lag ${maxLag.toFixed(0)} ms of ${took.toFixed(0)} ms`).toBeLessThan(took / 3);
