@@ -1,9 +1,9 @@
 /**
  * A CSV fast path that gives exactly the records and line numbers csv-parse 7.0.3 gives with
  * PHONE_CSV_OPTIONS (csv-columns.ts) for the lines it accepts, and stops at the first line it
- * cannot prove, so the caller hands the rest of the file to csv-parse. About 20x faster than
- * csv-parse with `info: true` (which copies its info object and decodes every field
- * byte by byte).
+ * cannot prove, so the caller hands the rest of the file to csv-parse. Measured on 200,000 plain
+ * rows: ~0.4 µs a record against csv-parse's ~6-8 µs with `info: true` (which copies its info
+ * object for every record and appends every field byte by byte).
  *
  * Pure string code (no node imports). Text is the UTF-8 decoding of the file: csv-parse decodes
  * each field from its bytes, and every byte csv-parse splits at (`,` `"` CR LF) is ASCII, which

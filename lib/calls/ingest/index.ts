@@ -1,35 +1,35 @@
 /**
  * Ingest of phone lists (Create Campaign, Add Calls): a million-entry upload validated and stored
- * all or nothing, at a few times the speed of a bare INSERT loop, in bounded memory, while the
- * server keeps answering requests and the pacer keeps ticking.
+ * all or nothing, in bounded memory, at close to the speed of a bare INSERT loop, while the
+ * server keeps answering requests. `npm run bench:ingest` measures it.
  *
  * Design:
  * - The upload is already spooled to a temp file by lib/wire/decode.ts. Big lists (a file over
  *   INLINE_MAX_FILE_BYTES, or over INLINE_MAX_ENTRIES inline entries) are ingested by a worker
  *   thread (ingest-worker.ts) with its own better-sqlite3 connection to the same WAL database,
- *   so parsing a million lines (~1 s) and inserting them (~2-3 s) never block the main thread's
- *   event loop. Small lists run on the caller's thread (a worker costs ~50 ms to start), except
- *   while a worker is writing: then they queue for the worker too, rather than wait for the
- *   write lock on the main thread.
+ *   so parsing a million lines (~2 s here) and inserting them (~7-14 s here, the bare insert
+ *   time) never run on the main thread's event loop. Small lists run on the caller's thread (a
+ *   worker costs ~50 ms to start), except while a worker is writing: then they queue for the
+ *   worker too, rather than wait for the write lock on the main thread.
  * - Two phases (ingest-job.ts). Phase 1 streams the file through the parsers (lib/phones: the
  *   CSV and entry-line fast paths, the phone-number fast path) and writes valid calls to a spill
- *   file, holding one batch in memory; an invalid entry stops the spilling, and parsing goes on
- *   only to count errors. Phase 2 runs only for a fully valid list: one BEGIN IMMEDIATE … COMMIT
- *   that creates the campaign (for Create Campaign) and inserts the calls in file order, 500 rows
- *   per statement, then bumps the campaign's counters.
+ *   file (call-spill.ts), holding one batch in memory; an invalid entry stops the spilling, and
+ *   parsing goes on only to collect the first 100 errors and count the rest. Phase 2 runs only
+ *   for a fully valid list: one BEGIN IMMEDIATE … COMMIT that creates the campaign (for Create
+ *   Campaign), inserts the calls in file order (INSERT OR IGNORE: duplicates skipped and
+ *   counted) and bumps the campaign's counters (lib/calls/insert-calls.ts).
  * - Why not overlap parsing with inserting in one transaction: the write lock would then be held
- *   for the whole parse too. Every write on the main thread (the pacer's claims, other requests)
- *   waits for that lock synchronously (better-sqlite3), freezing the event loop for as long. Two
- *   phases hold the lock only for the inserts (about the bare insert time), an invalid list never
- *   takes it, and nothing is half-stored. The cost is that parsing and inserting run one after
- *   the other (about 1 s more for a million entries), which the target allows.
+ *   for the parse too, and an invalid line at the end of a big file would hold it for nothing.
+ *   Two phases hold it only for the inserts, an invalid list never takes it, and nothing is
+ *   half-stored. The cost is that parsing and inserting run one after the other (~2 s more for a
+ *   million entries here), which the ratio target allows.
  * - One ingest worker at a time (a queue): SQLite has one writer anyway, and the machine two
  *   cores, one of which the main thread needs.
- * - The write lock is held for the whole insert (about the bare insert time: seconds for a
- *   million rows). Other writers on the main thread (the pacer's claims, other requests) wait
- *   for it synchronously, up to busy_timeout (5 s, then SQLITE_BUSY → 503). `bulkInsertRunning()`
- *   says when a worker holds (or is taking) the lock, for callers that would rather fail fast or
- *   skip a write than freeze the event loop waiting for it.
+ * - The write lock is held for the whole insert. Other writers on the main thread (the pacer's
+ *   claims, other requests) wait for it synchronously (better-sqlite3), up to busy_timeout (5 s,
+ *   then SQLITE_BUSY → 503), and the event loop waits with them. `bulkInsertRunning()` and
+ *   `onBulkInsertChange()` tell when a worker holds (or is taking) the lock, for callers that
+ *   would rather fail fast or skip a write meanwhile.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
