@@ -67,7 +67,7 @@ describe('graceful shutdown drain', () => {
     const ids = seedCampaign(db);
     start(db, ids, edt('2026-06-10T11:59:00'));
     runPacerTick(tickDeps(db, new FakeDialer(), edt('2026-06-10T12:00:10'), { instanceId: 'me', graceMs: 60_000 }));
-    const report = await drain('SIGTERM', { pacer: { instanceId: 'me', stop: () => {} }, db: () => db, callsMs: 100, leaveInFlightForRecovery: true });
+    const report = await drain('SIGTERM', { pacer: { instanceId: 'me', pause: () => {}, stop: () => {} }, db: () => db, callsMs: 100, leaveInFlightForRecovery: true });
     expect(report).toMatchObject({ callsInterrupted: 0, callsLeftForRecovery: 3 });
     expect(db.$client.prepare("SELECT count(*) FROM calls WHERE status = 'dialing'").pluck().get()).toBe(3);
   });
@@ -84,7 +84,7 @@ describe('graceful shutdown drain', () => {
       start(db, ids, edt('2026-06-10T11:59:00'));
       runPacerTick(tickDeps(db, new FakeDialer(), edt('2026-06-10T12:00:10'), { instanceId: 'me', graceMs: 60_000 }));
       const t0 = Date.now();
-      const report = await drain('SIGTERM', { pacer: { instanceId: 'me', stop: () => {} }, db: () => db, callsMs: 100, timeoutMs: 1_500 });
+      const report = await drain('SIGTERM', { pacer: { instanceId: 'me', pause: () => {}, stop: () => {} }, db: () => db, callsMs: 100, timeoutMs: 1_500 });
       expect(Date.now() - t0).toBeLessThan(2_000);
       expect(report.callsInterrupted).toBe(3);
       // Never lost: still pending (leased), retried after restart.

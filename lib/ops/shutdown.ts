@@ -1,4 +1,3 @@
-import cron from 'node-cron';
 import { getDb, type Db } from '../../db/client';
 import { logger } from '../log';
 import { interruptCalls } from '../pacer/end-calls';
@@ -11,8 +10,8 @@ import { isShuttingDown, markShuttingDown } from './shutdown-state';
  * Docker's 10 s stop timeout):
  *
  *   1. /api/health answers 503 (load balancers stop sending traffic); the API keeps serving.
- *   2. The pacer stops claiming: its tick task is stopped and pacer.pause() cancels the slots
- *      already on timers (a pacer without pause() still dials those, one lookahead ≈ 1.25 s).
+ *   2. The pacer stops claiming: pacer.pause() stops its tick task and cancels the slots already
+ *      on timers.
  *   3. In-flight calls get until SHUTDOWN_CALLS_MS (default 5 s) to end and be recorded.
  *   4. pacer.stop() records the ends already reported and closes the dialer; calls of this
  *      process still `dialing` are then marked `interrupted` (their results queued) — unless the
@@ -26,18 +25,17 @@ import { isShuttingDown, markShuttingDown } from './shutdown-state';
  * not done is durable (queued calls, pending deliveries) or recovered at start-up.
  */
 
+/** The pacer as shutdown sees it (lib/pacer/pacer-thread's handle). */
 export interface ShutdownPacer {
   readonly instanceId: string;
-  /** Stop claiming and planning, keep recording call ends (optional; the tick task is stopped either way). */
-  pause?(): void;
+  /** Stop ticking and claiming, keep recording call ends. */
+  pause(): void | Promise<void>;
   /** Cancel timers, record reported ends, close the dialer and result sender. */
-  stop(): void;
+  stop(): void | Promise<void>;
 }
 
 export interface ShutdownOptions {
   pacer: ShutdownPacer | null;
-  /** The node-cron task that ticks the pacer. */
-  tickTaskName?: string;
   timeoutMs?: number;
   callsMs?: number;
   /** true: leave this process's in-flight calls `dialing` for start-up recovery (dialers with outcomesOf). */
@@ -98,14 +96,8 @@ export async function drain(signal: string, options: ShutdownOptions): Promise<S
 
   markShuttingDown();
   const pacer = options.pacer;
-  await step('stop ticking', async () => {
-    // node-cron keys its registry by generated id: find the pacer's task by name.
-    const name = options.tickTaskName ?? 'callpace-pacer';
-    for (const task of cron.getTasks().values()) if (task.name === name) await task.stop();
-    pacer?.pause?.();
-  });
-
   if (pacer) {
+    await step('stop claiming', () => pacer.pause());
     await step('wait for calls', async () => {
       const before = dialingOf(db(), pacer.instanceId).length;
       let left = before;

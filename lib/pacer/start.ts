@@ -7,23 +7,13 @@ import { pacerStarted } from '../ops/runtime-stats';
 import { resultDeliveryConfigFromEnv } from '../results/config';
 import { startCheckpointer } from './checkpointer';
 import { pacerConfigFromEnv } from './config';
-import { createPacer, type Pacer } from './runner';
+import { createPacer } from './runner';
 
-/** The node-cron task's name (lib/ops/shutdown stops it by name). */
+/** The node-cron task's name. */
 export const PACER_TASK = 'callpace-pacer';
 
-// Next may load this module twice in one process and call register() more than once: the
-// promise on globalThis makes every caller share one pacer.
-const holder = globalThis as typeof globalThis & { __callpacePacer?: Promise<Pacer | null> };
-
-/** Starts this process's pacer once (a tick every second by node-cron); null when PACER=off. */
-export function startPacerOnce(): Promise<Pacer | null> {
-  holder.__callpacePacer ??= startPacer();
-  return holder.__callpacePacer;
-}
-
 /** Reads every pacer, dialer and result variable; a bad one is reported by name. */
-function configFromEnv() {
+export function pacerSettingsFromEnv() {
   try {
     return { pacer: pacerConfigFromEnv(), dialer: dialerConfigFromEnv(), results: resultDeliveryConfigFromEnv() };
   } catch (e) {
@@ -32,20 +22,39 @@ function configFromEnv() {
   }
 }
 
-async function startPacer(): Promise<Pacer | null> {
-  const { pacer: { enabled, ...config }, dialer: dialerConfig, results } = configFromEnv();
-  if (!enabled) {
-    logger.info('pacer disabled (PACER=off)');
-    return null;
-  }
-  startCheckpointer(getDb(), databasePath());
+/** A pacer running on this thread, and how to halt it. */
+export interface RunningPacer {
+  readonly instanceId: string;
+  /** Stops ticking and claiming; call ends are still recorded. */
+  pause(): void;
+  /** Stops ticking, records the reported call ends, closes the dialer and the result sender. */
+  stop(): void;
+}
+
+/**
+ * Starts a pacer on this thread: registers it (throws when the database refuses), ticks it every
+ * second by node-cron, and recovers a crashed predecessor's calls in the background (that may
+ * wait on the dialer platform; it holds up neither the caller nor the first ticks). The server
+ * runs this in its pacer thread (./pacer-thread.ts); benches and tests call createPacer directly.
+ */
+export function runPacer(): RunningPacer {
+  const { pacer: { enabled: _enabled, ...config }, dialer: dialerConfig, results } = pacerSettingsFromEnv();
   const clock = () => new Date();
   const pacer = createPacer({ db: getDb, clock, config, results, dialer: (events) => createDialer(dialerConfig, getDb(), events, clock) });
-  // Recovery of a crashed predecessor's calls may wait on the dialer platform; it does not hold
-  // up the server or the first ticks.
   void pacer.start();
-  cron.schedule('* * * * * *', () => pacer.tick(), { name: PACER_TASK, noOverlap: true });
+  startCheckpointer(getDb(), databasePath());
+  const task = cron.schedule('* * * * * *', () => pacer.tick(), { name: PACER_TASK, noOverlap: true });
   pacerStarted(pacer.instanceId);
   logger.info({ instanceId: pacer.instanceId, dialer: dialerConfig.kind, maxConcurrentCalls: config.maxConcurrentCalls }, 'pacer started');
-  return pacer;
+  return {
+    instanceId: pacer.instanceId,
+    pause() {
+      void task.stop();
+      pacer.pause();
+    },
+    stop() {
+      void task.stop();
+      pacer.stop();
+    },
+  };
 }

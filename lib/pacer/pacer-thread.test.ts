@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client';
+import { runtimeStats } from '../ops/runtime-stats';
+import { startTsWorker } from '../ts-worker';
+import { startPacerThread, type PacerThread } from './pacer-thread';
+
+// The real worker entry, compiled by tsx, on a real database file: what runs in the server.
+let dir: string;
+const spawned: Worker[] = [];
+const spawn = () => {
+  const worker = startTsWorker('lib/pacer/pacer-worker.ts');
+  spawned.push(worker);
+  return worker;
+};
+
+const instanceRows = () => getDb().$client.prepare('SELECT id FROM pacer_instances ORDER BY started_at').pluck().all() as string[];
+
+async function until(what: string, ok: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callpace-pacer-thread-'));
+  // The thread inherits the environment: it opens the same file.
+  process.env.DATABASE_URL = `file:${path.join(dir, 'callpace.db')}`;
+  process.env.PACER = 'on';
+  process.env.DIALER = 'simulated';
+});
+
+afterAll(async () => {
+  await Promise.all(spawned.map((w) => w.terminate()));
+  getDb().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the pacer thread', () => {
+  let pacer: PacerThread;
+
+  it('starts a pacer on its own thread and forwards its ticks to this thread', async () => {
+    pacer = (await startPacerThread(spawn))!;
+    expect(pacer.instanceId).toMatch(/^[\w-]{12}$/);
+    expect(instanceRows()).toEqual([pacer.instanceId]);
+    expect(runtimeStats().pacer.instanceId).toBe(pacer.instanceId);
+    await until('three ticks', () => runtimeStats().pacer.ticks >= 3);
+    expect(runtimeStats().pacer.lastTickAt).toBeGreaterThan(Date.now() - 5_000);
+  });
+
+  it('restarts a thread that dies, as a new instance, and forgets the dead one', async () => {
+    const first = pacer.instanceId;
+    await spawned[0].terminate();
+    await until('a new instance', () => pacer.instanceId !== first);
+    expect(spawned).toHaveLength(2);
+    await until('the dead instance forgotten', () => !instanceRows().includes(first));
+    expect(instanceRows()).toEqual([pacer.instanceId]);
+    const ticks = runtimeStats().pacer.ticks;
+    await until('ticks from the new thread', () => runtimeStats().pacer.ticks > ticks + 1);
+  });
+
+  it('pause stops ticking; stop ends the thread for good', async () => {
+    await pacer.pause();
+    const ticks = runtimeStats().pacer.ticks;
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(runtimeStats().pacer.ticks).toBe(ticks);
+    let exited = false;
+    spawned[1].on('exit', () => (exited = true));
+    await pacer.stop();
+    await until('the thread to exit', () => exited);
+    expect(runtimeStats().pacer.stoppedAt).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(spawned).toHaveLength(2);
+  });
+});
