@@ -19,6 +19,10 @@ const spawn = () => {
 
 const instanceRows = () => getDb().$client.prepare('SELECT id FROM pacer_instances ORDER BY started_at').pluck().all() as string[];
 
+/** The nice value of each thread of this process (Linux keeps one per thread). */
+const threadNices = () =>
+  fs.readdirSync('/proc/self/task').map((tid) => Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+
 async function until(what: string, ok: () => boolean, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!ok()) {
@@ -51,6 +55,13 @@ describe('the pacer thread', () => {
     expect(runtimeStats().pacer.instanceId).toBe(pacer.instanceId);
     await until('three ticks', () => runtimeStats().pacer.ticks >= 3);
     expect(runtimeStats().pacer.lastTickAt).toBeGreaterThan(Date.now() - 5_000);
+  }, 30_000);
+
+  it.runIf(process.platform === 'linux' && process.getuid?.() === 0)('runs above the normal CPU priority when permitted, this thread not', () => {
+    const nices = threadNices();
+    expect(nices[0]).toBe(0);
+    // The pacer thread, and the WAL checkpoint thread it starts (which inherits its priority).
+    expect(nices.filter((n) => n === os.constants.priority.PRIORITY_ABOVE_NORMAL)).toHaveLength(2);
   });
 
   it('restarts a thread that dies, as a new instance, and forgets the dead one', async () => {
@@ -62,7 +73,7 @@ describe('the pacer thread', () => {
     expect(instanceRows()).toEqual([pacer.instanceId]);
     const ticks = runtimeStats().pacer.ticks;
     await until('ticks from the new thread', () => runtimeStats().pacer.ticks > ticks + 1);
-  });
+  }, 30_000);
 
   it('pause stops ticking; stop ends the thread for good', async () => {
     await pacer.pause();
@@ -76,5 +87,5 @@ describe('the pacer thread', () => {
     expect(runtimeStats().pacer.stoppedAt).not.toBeNull();
     await new Promise((r) => setTimeout(r, 1_500));
     expect(spawned).toHaveLength(2);
-  });
+  }, 30_000);
 });
