@@ -11,11 +11,12 @@ const PORT = Number(process.env.E2E_PORT ?? 3917);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // The config is evaluated by the runner and again by each worker: the runner makes the fresh
-// database folder and hands it down through the environment, so workers never delete it.
+// database folder and hands it down through the environment, so workers never delete it; the
+// runner's global teardown does (e2e/global-teardown.ts), and only a folder it made itself.
 if (!process.env.CALLPACE_E2E_DIR) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callpace-e2e-'));
-  fs.rmSync(path.join(dir, 'callpace.db'), { force: true });
   process.env.CALLPACE_E2E_DIR = dir;
+  process.env.CALLPACE_E2E_OWN_DIR = dir;
 }
 const dbFile = path.join(process.env.CALLPACE_E2E_DIR, 'callpace.db');
 
@@ -28,6 +29,7 @@ export default defineConfig({
   testDir: './e2e',
   // e2e/api/*.test.ts are vitest's API tests, not Playwright's.
   testMatch: ['*.spec.ts', '*.setup.ts'],
+  globalTeardown: './e2e/global-teardown.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { api, ApiError, messageOf } from '@/lib/client/api';
-import { MIN_PASSWORD, setupInput } from '@/lib/schemas/auth';
+import { setupInput } from '@/lib/schemas/auth';
 import { Button } from '../ui/button';
 import { Alert } from '../ui/feedback';
-import { TextField } from '../ui/field';
+import { FormTextField, NewUserFields } from '../ui/form-fields';
 import { applyServerErrors } from '../ui/server-errors';
 
 type In = z.input<typeof setupInput>;
@@ -17,7 +17,7 @@ const FIELDS = ['account_name', 'email', 'password'] as const;
 export function SetupForm() {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(setupInput), defaultValues: { account_name: 'default', email: '', password: '' } });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
@@ -34,22 +34,14 @@ export function SetupForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
       {failure && <Alert tone="error">{failure}</Alert>}
-      <TextField
+      <FormTextField
+        form={form}
+        name="account_name"
         label="Account name"
         hint="Your organisation’s name in Callpace. Keep “default” unless an administrator already made API tokens under another name."
         autoComplete="organization"
-        error={errors.account_name?.message}
-        {...form.register('account_name')}
       />
-      <TextField label="Your email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD} characters.`}
-        error={errors.password?.message}
-        {...form.register('password')}
-      />
+      <NewUserFields form={form} who="self" />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? 'Creating…' : 'Create account and sign in'}
       </Button>

@@ -7,15 +7,19 @@ import { describePace } from '@/lib/client/format';
 import { useCreateProfile, useUpdateProfile } from '@/lib/client/profiles';
 import type { Profile } from '@/lib/client/types';
 import { profileInput } from '@/lib/schemas/profile';
-import { Button } from '../ui/button';
 import { Alert } from '../ui/feedback';
-import { TextField } from '../ui/field';
+import { FormTextField, NicknameField, SaveOrCancel } from '../ui/form-fields';
 import { applyServerErrors } from '../ui/server-errors';
 import { PaceStrip } from './pace-strip';
 
 type In = z.input<typeof profileInput>;
 type Out = z.output<typeof profileInput>;
-const FIELDS = ['nickname', 'period', 'amount_per_period', 'time_between_periods'];
+const PACE_FIELDS = [
+  { name: 'period', label: 'Calling period (minutes)', min: 1, hint: 'How long each burst of calling lasts.' },
+  { name: 'amount_per_period', label: 'Calls per period', min: 1, hint: 'Spread evenly across the period.' },
+  { name: 'time_between_periods', label: 'Pause between periods (minutes)', min: 0, hint: '0 means calling never pauses.' },
+] as const;
+const FIELDS = ['nickname', ...PACE_FIELDS.map((f) => f.name)];
 
 /** Create a profile or edit `profile`, with the pace described live as the numbers change. */
 export function ProfileForm({ profile, onDone }: { profile?: Profile; onDone: (message: string) => void }) {
@@ -32,7 +36,7 @@ export function ProfileForm({ profile, onDone }: { profile?: Profile; onDone: (m
       time_between_periods: String(profile?.time_between_periods ?? 10),
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const watched = useWatch({ control: form.control });
   const live = profileInput.safeParse(watched);
 
@@ -50,40 +54,11 @@ export function ProfileForm({ profile, onDone }: { profile?: Profile; onDone: (m
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {leftover && <Alert tone="error">{leftover}</Alert>}
-      <TextField
-        label="Nickname"
-        hint="Optional, e.g. “MorningPace”. Campaigns can refer to the profile by it."
-        error={errors.nickname?.message}
-        {...form.register('nickname', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })}
-      />
+      <NicknameField form={form} hint="Optional, e.g. “MorningPace”. Campaigns can refer to the profile by it." />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          label="Calling period (minutes)"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          hint="How long each burst of calling lasts."
-          error={errors.period?.message}
-          {...form.register('period')}
-        />
-        <TextField
-          label="Calls per period"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          hint="Spread evenly across the period."
-          error={errors.amount_per_period?.message}
-          {...form.register('amount_per_period')}
-        />
-        <TextField
-          label="Pause between periods (minutes)"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          hint="0 means calling never pauses."
-          error={errors.time_between_periods?.message}
-          {...form.register('time_between_periods')}
-        />
+        {PACE_FIELDS.map(({ name, label, min, hint }) => (
+          <FormTextField key={name} form={form} name={name} label={label} type="number" inputMode="numeric" min={min} hint={hint} />
+        ))}
       </div>
       <div className="rounded-md border border-border bg-surface-2 p-3" aria-live="polite">
         {live.success ? (
@@ -97,14 +72,7 @@ export function ProfileForm({ profile, onDone }: { profile?: Profile; onDone: (m
           <p className="text-sm text-muted">Fill in whole numbers above to see how this profile paces calls.</p>
         )}
       </div>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : profile ? 'Save profile' : 'Create profile'}
-        </Button>
-        <Button variant="secondary" onClick={() => onDone('')}>
-          Cancel
-        </Button>
-      </div>
+      <SaveOrCancel submitting={isSubmitting} label={profile ? 'Save profile' : 'Create profile'} onCancel={() => onDone('')} />
     </form>
   );
 }

@@ -7,9 +7,8 @@ import { useCreateSchedule, useUpdateSchedule } from '@/lib/client/schedules';
 import type { Schedule } from '@/lib/client/types';
 import type { Weekday } from '@/lib/enums';
 import { scheduleInput } from '@/lib/schemas/schedule';
-import { Button } from '../ui/button';
 import { Alert } from '../ui/feedback';
-import { TextField } from '../ui/field';
+import { NicknameField, SaveOrCancel } from '../ui/form-fields';
 import { applyServerErrors } from '../ui/server-errors';
 import { DayPicker } from './day-picker';
 
@@ -25,7 +24,7 @@ export function ScheduleForm({ schedule, onDone }: { schedule?: Schedule; onDone
     resolver: zodResolver(scheduleInput),
     defaultValues: { nickname: schedule?.nickname ?? undefined, days: schedule?.days ?? ['mon', 'tue', 'wed', 'thu', 'fri'] },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       if (schedule) await update.mutateAsync({ id: schedule.schedule_id, input: values });
@@ -39,12 +38,7 @@ export function ScheduleForm({ schedule, onDone }: { schedule?: Schedule; onDone
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {leftover && <Alert tone="error">{leftover}</Alert>}
-      <TextField
-        label="Nickname"
-        hint="A short name you will recognise, e.g. “Weekdays” or “3wkdays”. Optional."
-        error={errors.nickname?.message}
-        {...form.register('nickname', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })}
-      />
+      <NicknameField form={form} hint="A short name you will recognise, e.g. “Weekdays” or “3wkdays”. Optional." />
       <Controller
         control={form.control}
         name="days"
@@ -58,14 +52,7 @@ export function ScheduleForm({ schedule, onDone }: { schedule?: Schedule; onDone
           />
         )}
       />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : schedule ? 'Save schedule' : 'Create schedule'}
-        </Button>
-        <Button variant="secondary" onClick={() => onDone('')}>
-          Cancel
-        </Button>
-      </div>
+      <SaveOrCancel submitting={isSubmitting} label={schedule ? 'Save schedule' : 'Create schedule'} onCancel={() => onDone('')} />
     </form>
   );
 }

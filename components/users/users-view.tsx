@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import { messageOf } from '@/lib/client/api';
 import { formatStamp } from '@/lib/client/format';
 import { useAddUser, useUsers } from '@/lib/client/users';
-import { MIN_PASSWORD, userInput } from '@/lib/schemas/auth';
+import { userInput } from '@/lib/schemas/auth';
 import { Button } from '../ui/button';
 import { Alert, Card, PageHeader } from '../ui/feedback';
-import { TextField } from '../ui/field';
+import { NewUserFields } from '../ui/form-fields';
 import { QueryState } from '../ui/query-state';
 import { applyServerErrors } from '../ui/server-errors';
 
@@ -22,7 +22,7 @@ export function UsersView({ currentEmail }: { currentEmail: string }) {
   const add = useAddUser();
   const [added, setAdded] = useState<string | null>(null);
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(userInput), defaultValues: { email: '', password: '' } });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setAdded(null);
     try {
@@ -58,15 +58,7 @@ export function UsersView({ currentEmail }: { currentEmail: string }) {
           <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
             {added && <Alert tone="success">{added} can now sign in.</Alert>}
             {add.error && !(add.error as { fields?: unknown }).fields && <Alert tone="error">{messageOf(add.error)}</Alert>}
-            <TextField label="Email" type="email" autoComplete="off" error={errors.email?.message} {...form.register('email')} />
-            <TextField
-              label="Initial password"
-              type="password"
-              autoComplete="new-password"
-              hint={`At least ${MIN_PASSWORD} characters.`}
-              error={errors.password?.message}
-              {...form.register('password')}
-            />
+            <NewUserFields form={form} who="colleague" />
             <Button type="submit" disabled={isSubmitting}>
               {isSubmitting ? 'Adding…' : 'Add person'}
             </Button>

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readEasternClock } from '../../lib/pacing/testing/easternOracle';
 import type { ApiClient, Body } from './api';
 
 /**
@@ -7,21 +8,10 @@ import type { ApiClient, Body } from './api';
  * (never across midnight), a local result_url receiver, and polling.
  */
 
-const EASTERN = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  weekday: 'short',
-});
-
 /** An instant's Eastern date ('YYYY-MM-DD'), weekday ('thu') and wall time ('HH:MM'). */
 export function eastern(t: number): { date: string; day: string; time: string } {
-  const p = Object.fromEntries(EASTERN.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, day: p.weekday.toLowerCase(), time: `${p.hour}:${p.minute}` };
+  const { date, weekday, time } = readEasternClock(t);
+  return { date, day: weekday, time };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -21,9 +21,13 @@ function firstAfter(slots: readonly number[], t: number): number {
 
 /**
  * Remembers each campaign's slots for a stretch ahead, so a tick plans a campaign about once
- * every `horizonMs` instead of every second: planSlots costs the same for a second as for a
- * minute (its time-zone conversions dominate). Correct because planSlots(a, c) is exactly
- * planSlots(a, b) followed by planSlots(b, c); an entry is replanned when the plan changes.
+ * every `horizonMs` instead of every second. planSlots' time-zone work is memoised per date
+ * (lib/pacing/easternClock.ts); what remains is mostly a fixed cost per call (the dates the
+ * interval touches, each window resolved and its cycle set up, the sort) plus a little per slot
+ * returned, so at ordinary paces 20 s cost about what 1 s does: ~1.9 µs a call for three windows
+ * of 100 calls per 30 min, against ~0.3 µs for a tick answered from here (2-core dev machine).
+ * Correct because planSlots(a, c) is exactly planSlots(a, b) followed by planSlots(b, c); an
+ * entry is replanned when the plan changes.
  */
 export class SlotCache {
   private readonly entries = new Map<number, Entry>();
