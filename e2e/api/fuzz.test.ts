@@ -10,8 +10,8 @@ import type { TestServer } from '../support/server';
  * server. Properties: no reply is a 5xx, none hangs (20 s limit each), the connection never
  * breaks, and afterwards the data the fuzzer could not touch (another account's) is unchanged
  * byte for byte while the database is consistent (integrity check, foreign keys, counters).
- * Then phone files: empty, binary, over the limit (413), UTF-16, BOM, CRLF, quoted CSV, and a
- * 1,000,000-line file.
+ * Then phone files: empty, binary, over the limit (413), UTF-16 (with and without a BOM), BOM,
+ * CRLF, quoted CSV, and a 1,000,000-line file.
  *
  * FUZZ_SEED and FUZZ_RUNS override the seed (printed) and the request count.
  */
@@ -429,18 +429,27 @@ describe('phone files', () => {
     expect(calls).toContainEqual({ phone_number: '+12025550203', message_reference: 'r1' });
   });
 
-  it('UTF-16 (LE and BE, with BOM): decoded, or refused with a 422 — never a 5xx or garbage numbers', async () => {
-    const body = 'tel:+12025550301\ntel:+12025550302\n';
-    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
-    const be = Buffer.from(le.map((_, i) => le[i ^ 1]));
-    for (const [label, bytes] of [['utf-16le', le], ['utf-16be', be]] as const) {
-      const r = await upload(bytes, `${label}.txt`);
-      expect([200, 422], `${label}: ${r.text}`).toContain(r.status);
-      if (r.status === 200) expect(r.body.added + r.body.duplicates, label).toBe(2);
-      console.log(JSON.stringify({ phone_file: label, status: r.status, reply: r.body }));
+  it('UTF-16 LE and BE with a BOM (Excel\'s "Unicode text"): decoded, the right numbers stored; without a BOM: 422', async () => {
+    const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const swap = (bytes: Buffer) => Buffer.from(bytes.map((_, i) => bytes[i ^ 1]));
+    const cases: Array<[string, Buffer, string[]]> = [
+      ['utf-16le', utf16le('tel:+12025550301\ntel:+12025550302\n'), ['+12025550301', '+12025550302']],
+      ['utf-16be', swap(utf16le('tel:+12025550303\r\n\r\ntel:+12025550304\r\n')), ['+12025550303', '+12025550304']],
+      ['utf-16le-csv', utf16le('Phone_Number,message_reference\r\n"+1 (202) 555-0305","ref, ☕"\r\n'), ['+12025550305']],
+    ];
+    for (const [label, bytes, numbers] of cases) {
+      const r = await upload(new Uint8Array(bytes), `${label}.txt`);
+      expect(r.status, `${label}: ${r.text}`).toBe(200);
+      expect(r.body, label).toMatchObject({ added: numbers.length, duplicates: 0 });
     }
-    const stored = readDb(server.dbFile, (db) => db.prepare("SELECT phone_number FROM calls WHERE campaign_id = ? AND phone_number LIKE '+1202555030%'").pluck().all(campaignId));
-    expect(stored.every((p) => /^\+1202555030[12]$/.test(p as string))).toBe(true);
+    const stored = readDb(server.dbFile, (db) => db.prepare("SELECT phone_number, message_reference FROM calls WHERE campaign_id = ? AND phone_number LIKE '+1202555030%' ORDER BY id").all(campaignId));
+    expect(stored).toStrictEqual([
+      ...cases.flatMap(([, , numbers]) => numbers).map((phone_number) => ({ phone_number, message_reference: phone_number === '+12025550305' ? 'ref, ☕' : null })),
+    ]);
+    // Without the BOM the bytes cannot be told from binary: one clear 422, nothing stored.
+    const unmarked = await upload(new Uint8Array(utf16le('tel:+12025550309\n').subarray(2)), 'no-bom.txt');
+    expect(unmarked.status, unmarked.text).toBe(422);
+    expect(unmarked.body.phone_numbers).toStrictEqual(['The file is not text in a supported encoding (it holds NUL bytes): save it as UTF-8, or as UTF-16 with a byte order mark.']);
   });
 
   it('1,000,000 lines in one file: all added, in order, server responsive', async () => {
