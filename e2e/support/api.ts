@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,6 +168,64 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   const deadline = Date.now() + 600_000;
   while (!fs.existsSync(buildId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
   return startServer(options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Early replies
+
+export interface EarlyReply {
+  status: number;
+  text: string;
+  body: Body;
+  /** EPIPE / ECONNRESET when the server closed while the body was still being written. */
+  writeError: string | null;
+}
+
+/**
+ * Sends a body the server may refuse before reading it all (413), the way curl does: the reply
+ * is read as soon as it arrives, and a write error after a complete reply (the server closed
+ * the connection, so the rest of the body cannot be sent) is recorded, not thrown. fetch
+ * (undici) instead rejects such a request with EPIPE and drops the reply it already received.
+ * A write error before a complete reply still rejects: that would be a server defect.
+ */
+export function sendReadingEarlyReply(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: Uint8Array; timeoutMs?: number },
+): Promise<EarlyReply> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...init.headers, 'content-length': String(init.body.length) };
+    const request = http.request(url, { method: init.method, headers, agent: false, timeout: init.timeoutMs ?? 60_000 });
+    let complete: Omit<EarlyReply, 'writeError'> | null = null;
+    let writeError: string | null = null;
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: Body = undefined;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = undefined;
+        }
+        complete = { status: response.statusCode ?? 0, text, body };
+        seenStatuses.push({ method: init.method, path: new URL(url).pathname, status: complete.status });
+        // Give a write error racing the reply's end a moment to show, so it is reported.
+        setImmediate(() => resolve({ ...complete!, writeError }));
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('error', (e: Error & { code?: string }) => {
+      // The reply may already be complete, or still arriving: 'close' below decides.
+      if (e.code === 'EPIPE' || e.code === 'ECONNRESET') writeError = e.code;
+      else reject(e);
+    });
+    request.on('close', () => {
+      if (complete === null) setImmediate(() => complete === null && reject(new Error(`connection closed without a complete reply (${writeError ?? 'no error'})`)));
+    });
+    request.end(init.body);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

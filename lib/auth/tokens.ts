@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { accounts, apiTokens } from '../../db/schema';
+import { bulkInsertRunning } from '../calls/ingest/bulk-insert';
 import { NotFoundError } from '../errors';
 import { newSecret, sameDigest, sha256Hex } from './secrets';
 
@@ -46,9 +47,11 @@ export function accountForToken(db: Db, token: string): number | null {
     .all();
   const match = candidates.find((c) => sameDigest(c.tokenHash, digest));
   if (!match) return null;
-  // Recorded at minute resolution: a write on every request would contend with the pacer.
+  // Recorded at minute resolution: a write on every request would contend with the pacer. Not
+  // while an ingest worker holds the write lock: the write would wait for it (or fail), and
+  // bookkeeping must not hold up or fail a read.
   const now = Date.now();
-  if (!match.lastUsedAt || now - match.lastUsedAt.getTime() > 60_000)
+  if ((!match.lastUsedAt || now - match.lastUsedAt.getTime() > 60_000) && !bulkInsertRunning())
     db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, match.id)).run();
   return match.accountId;
 }

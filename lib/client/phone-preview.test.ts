@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isPhoneEntryError, parsePhoneFile } from '../phones';
-import { previewPhoneText } from './phone-preview';
+import { previewPhoneFile, previewPhoneText } from './phone-preview';
 
 /** What the server says about the same text (its streaming file parser). */
 async function serverVerdict(text: string) {
@@ -40,5 +40,19 @@ describe('phone list preview matches the server', () => {
     expect(p.valid).toBe(2);
     expect(p.errorCount).toBe(0);
     expect(p.partial).toBe(true);
+  });
+
+  it('reads files in the server\'s encodings: UTF-16 with a BOM decoded, NUL bytes refused', async () => {
+    const text = 'phone_number,message_reference\r\n+12125550101,"a, b"\r\n12345,c\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le.map((_, i) => le[i ^ 1]));
+    for (const bytes of [le, be]) {
+      const preview = await previewPhoneFile(new File([bytes], 'list.txt'));
+      expect(preview).toMatchObject({ format: 'csv', valid: 1, errors: [{ line: 3, message: 'line 3: "12345" is not a valid phone number' }] });
+    }
+    const unmarked = await previewPhoneFile(new File([le.subarray(2)], 'list.txt'));
+    const server = await serverVerdict(le.subarray(2).toString('latin1'));
+    expect(unmarked.errors.map((e) => e.message)).toEqual(server.errors);
+    expect(unmarked.errors[0].message).toMatch(/UTF-8, or as UTF-16 with a byte order mark/);
   });
 });

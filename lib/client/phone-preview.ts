@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import { parsePhoneEntry } from '../phones/parse-phone-entry';
 import { isPhoneEntryError, type PhoneEntry, type PhoneEntryError } from '../phones/phone-entry';
 import { columnsOf, hasPhoneNumberColumn, PHONE_CSV_OPTIONS, rowToEntry, type CsvColumns } from '../phones/csv-columns';
+import { FILE_NOT_TEXT_MESSAGE, looksLikeNonText, phoneFileEncoding } from '../phones/file-encoding';
 import { entryError } from '../phones/to-phone-entry';
 
 /**
@@ -120,8 +121,13 @@ export function previewPhoneText(text: string, partial = false): PhonePreview {
   return { format, valid: out.valid, sample: out.sample, errors: out.errors, errorCount: out.errorCount, partial, checkedLines: lines.length };
 }
 
+/** A file's content, in the encodings the server reads (lib/phones/file-encoding.ts). */
 export async function previewPhoneFile(file: File): Promise<PhonePreview> {
   const partial = file.size > FULL_CHECK_BYTES;
-  const text = await (partial ? file.slice(0, PARTIAL_BYTES) : file).text();
-  return previewPhoneText(text, partial);
+  const bytes = new Uint8Array(await (partial ? file.slice(0, PARTIAL_BYTES) : file).arrayBuffer());
+  const encoding = phoneFileEncoding(bytes);
+  if (encoding === 'utf-8' && looksLikeNonText(bytes)) {
+    return { format: 'lines', valid: 0, sample: [], errors: [{ line: 1, message: FILE_NOT_TEXT_MESSAGE }], errorCount: 1, partial, checkedLines: 0 };
+  }
+  return previewPhoneText(new TextDecoder(encoding).decode(bytes), partial);
 }

@@ -9,6 +9,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'callpace-ops-'));
 process.env.DATABASE_URL = `file:${path.join(dir, 'ops.db')}`;
 const { getDb } = await import('../../db/client');
 const { BUSY_BACKOFF_MS, BUSY_FAST_MS, DEFAULT_BUSY_TIMEOUT_MS, onDatabaseError, probeDatabase } = await import('./db-guard');
+const { bulkInsertRunning, setBulkInsertWriting } = await import('../calls/ingest/bulk-insert');
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -44,6 +45,39 @@ describe('db-guard', () => {
     expect(getDb()).toBe(after);
   });
 
+  it('while an ingest worker bulk-inserts, the busy timeout is short; it returns when the insert ends (unless a BUSY window is open)', () => {
+    vi.useFakeTimers();
+    // Past the BUSY window the first test opened (its fake clock ran ahead of the real one).
+    vi.setSystemTime(Date.now() + BUSY_BACKOFF_MS * 10);
+    try {
+      setBulkInsertWriting(1);
+      expect(busyTimeout()).toBe(BUSY_FAST_MS);
+      setBulkInsertWriting(1); // a second worker: no change
+      setBulkInsertWriting(-1);
+      expect(busyTimeout()).toBe(BUSY_FAST_MS);
+      setBulkInsertWriting(-1);
+      expect(busyTimeout()).toBe(DEFAULT_BUSY_TIMEOUT_MS);
+
+      // A BUSY seen during the insert keeps the short timeout for its window after the insert...
+      setBulkInsertWriting(1);
+      onDatabaseError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+      setBulkInsertWriting(-1);
+      expect(busyTimeout()).toBe(BUSY_FAST_MS);
+      vi.advanceTimersByTime(BUSY_BACKOFF_MS * 2);
+      expect(busyTimeout()).toBe(DEFAULT_BUSY_TIMEOUT_MS);
+      // ...and a BUSY window that closes during an insert does not restore the long timeout.
+      onDatabaseError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+      setBulkInsertWriting(1);
+      vi.advanceTimersByTime(BUSY_BACKOFF_MS * 3);
+      expect(busyTimeout()).toBe(BUSY_FAST_MS);
+      setBulkInsertWriting(-1);
+      expect(busyTimeout()).toBe(DEFAULT_BUSY_TIMEOUT_MS);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(bulkInsertRunning()).toBe(false);
+  });
+
   it('probes reads and a no-op write; a lock held elsewhere is reported quickly as not writable', () => {
     expect(probeDatabase()).toMatchObject({ ok: true, writable: true });
     const other = new Database(path.join(dir, 'ops.db'));
@@ -59,5 +93,31 @@ describe('db-guard', () => {
       other.close();
     }
     expect(probeDatabase()).toMatchObject({ ok: true, writable: true });
+  });
+
+  it('during a bulk insert holding the lock: a write fails fast with SQLITE_BUSY, reads work, health stays ok', () => {
+    const worker = new Database(path.join(dir, 'ops.db'));
+    worker.exec('BEGIN IMMEDIATE');
+    worker.prepare('INSERT INTO accounts (name) VALUES (?)').run('bulk');
+    setBulkInsertWriting(1);
+    try {
+      const t0 = performance.now();
+      let code: string | undefined;
+      try {
+        getDb().$client.prepare('INSERT INTO accounts (name) VALUES (?)').run('main');
+      } catch (e) {
+        code = (e as { code?: string }).code;
+      }
+      // Generous bound on a shared machine: the point is "not the 5 s busy timeout".
+      expect(performance.now() - t0).toBeLessThan(2_000);
+      expect(code).toBe('SQLITE_BUSY');
+      expect(getDb().$client.prepare('SELECT count(*) AS n FROM accounts WHERE name = ?').get('bulk')).toEqual({ n: 0 });
+      expect(probeDatabase()).toMatchObject({ ok: true, writable: true, bulkInsert: true });
+    } finally {
+      setBulkInsertWriting(-1);
+      worker.exec('COMMIT');
+      worker.close();
+    }
+    expect(probeDatabase()).toEqual({ ok: true, writable: true, latencyMs: expect.any(Number) });
   });
 });

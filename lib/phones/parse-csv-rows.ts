@@ -2,11 +2,11 @@ import { Readable, pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse, type CsvError, type Info, type Options } from 'csv-parse';
 import { columnsOf, PHONE_CSV_OPTIONS, rowToEntry, type CsvColumns } from './csv-columns';
+import { readHead, replay, type Chunk } from './chunks';
 import { consumeCsvLines, initialFastCsvState, type FastCsvState } from './csv-fast-path';
 import type { PhoneEntry, PhoneEntryError } from './phone-entry';
 import { entryError } from './to-phone-entry';
 
-type Chunk = Buffer | string;
 type Result = PhoneEntry | PhoneEntryError;
 
 /**
@@ -74,7 +74,9 @@ class PhoneRowSink extends CsvRecordSink<Result> {
  *
  * Records come from csv-fast-path.ts while it can prove it gives csv-parse's records, and from
  * csv-parse itself for the rest of the file from the first line it cannot (an odd quote, a
- * quoted newline, a stray CR), or for the whole file when it starts with a UTF-16LE BOM.
+ * quoted newline, a stray CR), or for the whole file when it starts with a UTF-16LE BOM (which
+ * csv-parse decodes; parsePhoneFile decodes UTF-16 itself before this, so only direct callers
+ * with raw bytes get there).
  */
 export async function* readCsvRecords<T>(
   chunks: AsyncIterable<Chunk>,
@@ -182,30 +184,9 @@ function decode(decoder: StringDecoder, chunk: Chunk): string {
   return typeof chunk === 'string' ? chunk : decoder.write(chunk);
 }
 
-/** Reads chunks until `bytes` bytes have arrived (or the source ends). */
-async function readHead(
-  iterator: AsyncIterator<Chunk>,
-  bytes: number,
-): Promise<{ head: Chunk[]; done: boolean }> {
-  const head: Chunk[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const next = await iterator.next();
-    if (next.done) return { head, done: true };
-    head.push(next.value);
-    size += typeof next.value === 'string' ? Buffer.byteLength(next.value) : next.value.length;
-  }
-  return { head, done: false };
-}
-
 function startsWithUtf16Bom(head: Chunk[]): boolean {
   const start = Buffer.concat(head.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
   return start.length >= 2 && start[0] === 0xff && start[1] === 0xfe;
-}
-
-async function* replay(head: Chunk[], rest: AsyncIterator<Chunk> | null): AsyncIterable<Chunk> {
-  yield* head;
-  if (rest) yield* { [Symbol.asyncIterator]: () => rest };
 }
 
 /**

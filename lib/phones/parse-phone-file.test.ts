@@ -200,3 +200,81 @@ describe('parsePhoneFile, streaming', () => {
     expect(state.chunksPulled).toBeLessThan(20);
   });
 });
+
+describe('parsePhoneFile, encodings', () => {
+  const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const utf16be = (text: string) => {
+    const le = Buffer.from(text, 'utf16le');
+    for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+  };
+  /** Parses `bytes` fed in chunks of `size` bytes: odd sizes split code units across chunks. */
+  async function parseBytes(bytes: Buffer, size: number): Promise<Result[]> {
+    async function* source(): AsyncIterable<Buffer> {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
+    const results: Result[] = [];
+    for await (const batch of parsePhoneFile(source())) results.push(...batch);
+    return results;
+  }
+  const SIZES = [1, 2, 3, 5, 7, 64, 1 << 16];
+
+  it.each([
+    ['entry lines, LF', 'tel:+12125551234; ani=3105550199, réf ☕ 😀\n2125551234\n'],
+    ['entry lines, CRLF and blank lines', 'tel:+12125551234; ani=3105550199, réf ☕ 😀\r\n\r\n2125551234\r\n'],
+    ['CSV, quoted, CRLF', 'phone_number,ani,message_reference\r\n"+1 (212) 555-1234","3105550199","réf ☕ 😀"\r\n2125551234,,\r\n'],
+    ['CSV, quoted comma and quotes', 'Phone_Number,ANI,Message_Reference\n"2125551234","3105550199","réf ☕ 😀"\n"2125551234",,\n'],
+  ])('UTF-16 LE and BE with a BOM read like UTF-8, whatever the chunk size: %s', async (_label, text) => {
+    const expected = [entry(PHONE, ANI, 'réf ☕ 😀'), entry(PHONE)];
+    expect(await parseAll(text)).toEqual(expected);
+    for (const bytes of [utf16le(text), utf16be(text)]) {
+      for (const size of SIZES) expect(await parseBytes(bytes, size), `${bytes[0]} / ${size}`).toEqual(expected);
+    }
+  });
+
+  it('names the right lines of a UTF-16 file with bad lines (CSV quoted newline included)', async () => {
+    const lines = 'tel:+12125551234\r\n12345\r\n\r\n2125551234; ani=abc\r\n' + '2125551234\r\n'.repeat(3_000) + 'oops\r\n';
+    const csv = 'phone_number,message_reference\n2125551234,"two\nlines"\nnope,x\n2125551234,"a ""b"""\n';
+    const expectedLines = [
+      entry(PHONE),
+      { line: 2, message: 'line 2: "12345" is not a valid phone number' },
+      { line: 4, message: 'line 4: ani "abc" is not a valid phone number' },
+      ...Array.from({ length: 3_000 }, () => entry(PHONE)),
+      { line: 3_005, message: 'line 3005: "oops" is not a valid phone number' },
+    ];
+    const expectedCsv = [
+      entry(PHONE, null, 'two\nlines'),
+      { line: 4, message: 'line 4: "nope" is not a valid phone number' },
+      entry(PHONE, null, 'a "b"'),
+    ];
+    for (const [text, expected] of [[lines, expectedLines], [csv, expectedCsv]] as const) {
+      expect(await parseAll(text, 1 << 16)).toEqual(expected);
+      for (const bytes of [utf16le(text), utf16be(text)]) {
+        for (const size of [3, 7, 4099]) expect(await parseBytes(bytes, size)).toEqual(expected);
+      }
+    }
+  });
+
+  it('a broken last code unit (odd byte count) or a lone surrogate fails as that line', async () => {
+    const odd = Buffer.concat([utf16le('2125551234\nx'), Buffer.from([0x31])]);
+    expect(await parseBytes(odd, 3)).toEqual([entry(PHONE), { line: 2, message: 'line 2: "x\uFFFD" is not a valid phone number' }]);
+    const lone = utf16le('2125551234\n\uD800x\n2125551234\n');
+    expect(await parseBytes(lone, 5)).toEqual([entry(PHONE), { line: 2, message: 'line 2: "\uFFFDx" is not a valid phone number' }, entry(PHONE)]);
+  });
+
+  it('UTF-16 without a BOM, or a binary file, is refused as a whole with one message', async () => {
+    const message = 'The file is not text in a supported encoding (it holds NUL bytes): save it as UTF-8, or as UTF-16 with a byte order mark.';
+    const noBom = utf16le('2125551234\n2125551234\n').subarray(2);
+    for (const bytes of [noBom, Buffer.from(noBom.map((_, i) => noBom[i ^ 1])), Buffer.alloc(4096), Buffer.from('2125551234\n\0\n')]) {
+      for (const size of [1, 5, 1 << 16]) expect(await parseBytes(bytes, size)).toEqual([{ line: 1, message }]);
+    }
+    // A NUL after the first KiB is only that line's error.
+    const late = Buffer.from('2125551234\n'.repeat(100) + '21255\u00001234\n');
+    expect(await parseBytes(late, 1 << 16)).toEqual([...Array.from({ length: 100 }, () => entry(PHONE)), { line: 101, message: 'line 101: "21255\\u00001234" is not a valid phone number' }]);
+  });
+
+  it('a UTF-16 BOM alone, or only blank lines, is an empty list', async () => {
+    expect(await parseBytes(Buffer.from([0xff, 0xfe]), 1)).toEqual([]);
+    expect(await parseBytes(utf16be('\r\n \r\n'), 3)).toEqual([]);
+  });
+});

@@ -44,7 +44,10 @@ export async function decodeRequest(request: Request): Promise<DecodedRequest> {
 
   const contentType = request.headers.get('content-type') ?? '';
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > limits.upload + limits.body) throw new PayloadTooLargeError(`The request body is larger than ${limits.upload + limits.body} bytes.`);
+  if (declared > limits.upload + limits.body) {
+    if (request.body) discardRest(request.body.getReader());
+    throw new PayloadTooLargeError(`The request body is larger than ${limits.upload + limits.body} bytes.`);
+  }
 
   if (request.body) {
     try {
@@ -83,14 +86,52 @@ function decodeText(text: string, contentType: string, bag: FieldBag): void {
 }
 
 async function readText(body: ReadableStream<Uint8Array>): Promise<string> {
-  const chunks: Buffer[] = [];
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of Readable.fromWeb(body as WebReadableStream<Uint8Array>)) {
-    size += chunk.length;
-    if (size > limits.body) throw new PayloadTooLargeError(`The request body is larger than ${limits.body} bytes.`);
-    chunks.push(chunk);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks).toString('utf8');
+    size += value.length;
+    if (size > limits.body) {
+      discardRest(reader);
+      throw new PayloadTooLargeError(`The request body is larger than ${limits.body} bytes.`);
+    }
+    chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** How long, and how many bytes, the rest of a refused body is read and discarded. */
+const LINGER_MS = 10_000;
+const lingerBytes = () => 2 * (limits.upload + limits.body);
+
+/**
+ * Reads the rest of a body refused with 413 and throws it away, in the background (bounded by
+ * LINGER_MS and lingerBytes()). The 413 goes out at once; reading on lets the client finish
+ * sending, so it sees the reply. A server that closes while the client is still sending makes
+ * the client's TCP stack answer with RST, which can discard the reply before the client reads
+ * it (clients that read only after sending — fetch/undici — then report EPIPE instead of the
+ * 413): RFC 9112 §9.6's "lingering close". It also leaves the connection reusable. Past the
+ * bounds the read is cancelled and the connection dropped.
+ */
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  let left = lingerBytes();
+  const timer = setTimeout(() => void reader.cancel().catch(() => {}), LINGER_MS);
+  timer.unref?.();
+  void (async () => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        left -= value.length;
+        if (left < 0) return void (await reader.cancel());
+      }
+    } catch {
+      /* the client went away, or the timer cancelled the read */
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
 }
 
 async function decodeMultipart(

@@ -45,9 +45,10 @@ export function errorReply(e: unknown, log: (e: unknown) => void): Response {
   if (e instanceof InUseError || e instanceof ConflictError) return failure(409, e.message);
   if (e instanceof UnauthorizedError) return failure(401, e.message, { 'www-authenticate': 'Bearer' });
   if (e instanceof ForbiddenError) return failure(403, e.message);
-  // The rest of an oversized body is never read, so the connection cannot be reused: say so,
-  // or a keep-alive client sends its next request into a socket that is being reset.
-  if (e instanceof PayloadTooLargeError) return failure(413, e.message, { connection: 'close' });
+  // No `Connection: close`: decode.ts reads and discards the rest of the body (bounded), so the
+  // client can finish sending and read this reply, and the connection stays usable; closing
+  // at once would make Node destroy the socket while the client still sends (see decode.ts).
+  if (e instanceof PayloadTooLargeError) return failure(413, e.message);
   if (e instanceof RateLimitedError) return failure(429, e.message, { 'retry-after': String(e.retryAfterSeconds) });
   const code = sqliteCode(e);
   if (e instanceof UnavailableError || code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code?.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL')

@@ -1,6 +1,7 @@
 import { getDb, type Db } from '../../db/client';
 import { accountForRequest } from '../auth/request-account';
 import { NotFoundError } from '../errors';
+import { waitForBulkInsertEnd } from '../calls/ingest/bulk-insert';
 import { logger } from '../log';
 import { onDatabaseError } from '../ops/db-guard';
 import { REQUEST_ID_HEADER, requestIdOf } from '../ops/request-id';
@@ -19,6 +20,14 @@ export interface RouteContext<P> {
 
 type NextContext<P> = { params: Promise<P> };
 
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * How long a write request waits for a running bulk insert to commit: long enough for a list of
+ * ~100,000 calls (about 1 s to insert here), short enough that a client behind a million-row
+ * insert gets its 503 + Retry-After quickly.
+ */
+const BULK_INSERT_WAIT_MS = 2_000;
+
 /**
  * The one wrapper every API route uses: authenticates (bearer or session), decodes the body in
  * whatever encoding it came, runs the handler, maps errors to replies and removes spooled uploads.
@@ -36,6 +45,10 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: RouteContext<
       const decoded = await decodeRequest(request);
       cleanup = decoded.cleanup;
       const params = context?.params ? await context.params : ({} as P);
+      // While an ingest worker holds the write lock, a write would fail fast (lib/ops/db-guard):
+      // wait for the insert to commit first — asynchronously, so other requests go on — for a
+      // while. Past that the handler runs anyway and a write answers 503 + Retry-After.
+      if (!READ_METHODS.has(request.method)) await waitForBulkInsertEnd(BULK_INSERT_WAIT_MS);
       response = await handler({ db, accountId, input: decoded.fields, files: decoded.files, params, request });
     } catch (e) {
       onDatabaseError(e);

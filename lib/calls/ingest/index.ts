@@ -25,11 +25,12 @@
  *   million entries here), which the ratio target allows.
  * - One ingest worker at a time (a queue): SQLite has one writer anyway, and the machine two
  *   cores, one of which the main thread needs.
- * - The write lock is held for the whole insert. Other writers on the main thread (the pacer's
- *   claims, other requests) wait for it synchronously (better-sqlite3), up to busy_timeout (5 s,
- *   then SQLITE_BUSY → 503), and the event loop waits with them. `bulkInsertRunning()` and
- *   `onBulkInsertChange()` tell when a worker holds (or is taking) the lock, for callers that
- *   would rather fail fast or skip a write meanwhile.
+ * - The write lock is held for the whole insert. A writer on the main thread would wait for it
+ *   synchronously (better-sqlite3), freezing the event loop, so while a worker writes
+ *   (bulk-insert.ts tells when): write requests first wait for the end asynchronously, up to
+ *   2 s (lib/wire/route.ts); the main connection's busy_timeout is 100 ms (lib/ops/db-guard),
+ *   so a write that still meets the lock answers 503 + Retry-After at once; a token's
+ *   last-used time is not recorded; the health probe skips its write check.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -38,8 +39,10 @@ import { ValidationError } from '../../errors';
 import { logger } from '../../log';
 import type { AddedCalls } from '../insert-calls';
 import { runIngestJob, type IngestJob, type IngestOutcome, type IngestTarget, type PhoneListSource } from './ingest-job';
+import { bulkInsertRunning, setBulkInsertWriting } from './bulk-insert';
 import { reviveError, type WorkerMessage } from './worker-messages';
 
+export { bulkInsertRunning, onBulkInsertChange, waitForBulkInsertEnd } from './bulk-insert';
 export { MAX_REPORTED_ERRORS, type IngestTarget, type PhoneListSource } from './ingest-job';
 
 /** Files up to this size are ingested on the caller's thread (~6,000 lines, a few ms). */
@@ -47,51 +50,16 @@ export const INLINE_MAX_FILE_BYTES = 256 * 1024;
 /** Inline entries (a JSON array or lines in a field) up to this count, likewise. */
 export const INLINE_MAX_ENTRIES = 5_000;
 
-interface IngestState {
+interface IngestQueue {
   /** The previous worker job, to run them one at a time. */
   queue: Promise<unknown>;
-  /** Workers inside their insert transaction (or waiting for its lock). */
-  writing: number;
-  listeners: Set<(running: boolean) => void>;
 }
 
 // On globalThis: Next loads modules once for instrumentation and once for routes.
-const holder = globalThis as typeof globalThis & { __callpaceIngest?: IngestState };
-function state(): IngestState {
-  holder.__callpaceIngest ??= { queue: Promise.resolve(), writing: 0, listeners: new Set() };
-  return holder.__callpaceIngest;
-}
-
-/** Whether an ingest worker is writing (or about to): main-thread writes would wait for it. */
-export function bulkInsertRunning(): boolean {
-  return state().writing > 0;
-}
-
-/**
- * Calls `listener(true)` when an ingest worker starts its insert transaction and
- * `listener(false)` when none is writing any more; returns the unsubscribe function. E.g. to
- * shorten the main connection's busy_timeout meanwhile, so that a write fails fast (503,
- * retried) instead of freezing the event loop until the insert commits.
- */
-export function onBulkInsertChange(listener: (running: boolean) => void): () => void {
-  const { listeners } = state();
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-function setWriting(delta: 1 | -1): void {
-  const s = state();
-  const before = s.writing > 0;
-  s.writing += delta;
-  const after = s.writing > 0;
-  if (before === after) return;
-  for (const listener of s.listeners) {
-    try {
-      listener(after);
-    } catch (error) {
-      logger.error({ err: error }, 'bulk insert listener failed');
-    }
-  }
+const holder = globalThis as typeof globalThis & { __callpaceIngestQueue?: IngestQueue };
+function state(): IngestQueue {
+  holder.__callpaceIngestQueue ??= { queue: Promise.resolve() };
+  return holder.__callpaceIngestQueue;
 }
 
 /**
@@ -145,13 +113,13 @@ function workerRun(dbFile: string, job: IngestJob): Promise<IngestOutcome> {
     let settled = false;
     const settle = () => {
       settled = true;
-      if (writing) setWriting(-1);
+      if (writing) setBulkInsertWriting(-1);
       writing = false;
     };
     const worker = startWorker({ dbFile, job });
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'writing') {
-        if (!writing) setWriting(1);
+        if (!writing) setBulkInsertWriting(1);
         writing = true;
       } else if (message.type === 'done') {
         settle();
