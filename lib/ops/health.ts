@@ -38,8 +38,9 @@ export interface Health {
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /**
- * The pacer's liveness, from what it records anyway: its pacer_instances row (heartbeat every
- * 2 s, written by its tick) and, when the pacer reports to lib/ops/runtime-stats, its last tick.
+ * The pacer's liveness: its last tick as reported to lib/ops/runtime-stats (forwarded from the
+ * pacer thread). Its pacer_instances row stands in only until a first tick: a row is written at
+ * every (re)start, so preferring it would call a pacer thread that keeps dying healthy.
  */
 export function pacerHealth(now: number, env: Record<string, string | undefined> = process.env): PacerHealth {
   if ((env.PACER ?? 'on').trim() === 'off') return { status: 'disabled', last_tick_age_seconds: null, instance_id: null };
@@ -52,7 +53,7 @@ export function pacerHealth(now: number, env: Record<string, string | undefined>
       .get(os.hostname(), process.pid) as { id: string; heartbeat_at: number } | undefined;
     if (row) {
       instanceId ??= row.id;
-      lastTick = Math.max(lastTick ?? 0, row.heartbeat_at);
+      lastTick ??= row.heartbeat_at;
     }
   } catch {
     if (lastTick === null) return { status: 'unknown', last_tick_age_seconds: null, instance_id: instanceId };

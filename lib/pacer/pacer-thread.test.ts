@@ -89,3 +89,32 @@ describe('the pacer thread', () => {
     expect(spawned).toHaveLength(2);
   }, 30_000);
 });
+
+describe('a pacer thread that keeps dying', () => {
+  it('is restarted ever more slowly, and commands to it while it is down do not wait', async () => {
+    const spawnedAt: number[] = [];
+    const exitedAt: number[] = [];
+    // Each thread is ended as soon as it has started, as if it crashed right away.
+    const spawnDying = () => {
+      const worker = spawn();
+      spawnedAt.push(Date.now());
+      worker.on('message', (m: { type: string }) => {
+        if (m.type === 'started') void worker.terminate();
+      });
+      worker.on('exit', () => exitedAt.push(Date.now()));
+      return worker;
+    };
+    const pacer = (await startPacerThread(spawnDying))!;
+    await until('three restarts', () => spawnedAt.length >= 4, 60_000);
+    const delays = [1, 2, 3].map((i) => spawnedAt[i] - exitedAt[i - 1]);
+    expect(delays[0]).toBeGreaterThanOrEqual(1_000);
+    expect(delays[1]).toBeGreaterThanOrEqual(2_000);
+    expect(delays[2]).toBeGreaterThanOrEqual(4_000);
+    await until('the fourth thread to die', () => exitedAt.length >= 4, 30_000);
+    const started = Date.now();
+    await pacer.pause();
+    await pacer.stop();
+    // A command waits up to 3 s for a live thread's answer; a dead one cannot answer.
+    expect(Date.now() - started).toBeLessThan(2_000);
+  }, 90_000);
+});

@@ -8,12 +8,16 @@ import { forgetInstances } from './instances';
 import { pacerSettingsFromEnv } from './start';
 
 export type PacerThreadCommand = 'pause' | 'stop';
+export interface PacerThreadRequest {
+  id: number;
+  command: PacerThreadCommand;
+}
 
 /** What the pacer thread posts: `started` once, `stats` for every runtime report, `done` per command. */
 export type PacerThreadMessage =
   | { type: 'started'; instanceId: string }
   | { type: 'stats'; event: RuntimeStatsEvent }
-  | { type: 'done'; command: PacerThreadCommand };
+  | { type: 'done'; id: number };
 
 /** The server's handle on its pacer thread (lib/ops/shutdown drives it). */
 export interface PacerThread {
@@ -25,9 +29,13 @@ export interface PacerThread {
   stop(): Promise<void>;
 }
 
-/** A crashed pacer thread is restarted after this, doubling per failed start up to the cap. */
+/**
+ * A dead pacer thread is restarted after this, doubling per restart up to the cap; the delay
+ * starts over once a thread has run STABLE_AFTER_MS.
+ */
 const RESTART_DELAY_MS = 1_000;
 const RESTART_DELAY_CAP_MS = 30_000;
+const STABLE_AFTER_MS = 60_000;
 /** How long stop() waits for the thread to record what it has before ending it anyway. */
 const STOP_WAIT_MS = 3_000;
 
@@ -54,47 +62,60 @@ function spawnPacerWorker(): Worker {
 
 /** Starts a pacer thread made by `spawn`, restarting it (a fresh `spawn()`) whenever it dies. */
 export async function startPacerThread(spawn: () => Worker): Promise<PacerThread | null> {
-  if (!pacerSettingsFromEnv().pacer.enabled) {
+  const settings = pacerSettingsFromEnv();
+  if (!settings.pacer.enabled) {
     logger.info('pacer disabled (PACER=off)');
     return null;
   }
+  // A platform (DIALER=http) still reports the outcomes of calls a dead thread placed, by callback
+  // or when asked: those calls wait for that (recovery asks once the heartbeat is stale). The
+  // simulated dialer's calls died with the thread: they are resolved at once.
+  const forgetDeadInstance = settings.dialer.kind !== 'http';
   // Migrations run here, on the server's connection, before the thread opens its own.
   getDb();
   let worker!: Worker;
+  let alive = false;
   let instanceId = '';
   let stopping = false;
   let restartDelay = RESTART_DELAY_MS;
-  const waiting = new Map<PacerThreadCommand, () => void>();
+  let commandSeq = 0;
+  const waiting = new Map<number, () => void>();
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
       const w = spawn();
-      let started = false;
+      let startedAt = 0;
       worker = w;
+      alive = true;
       w.on('message', (message: PacerThreadMessage) => {
         if (message.type === 'stats') applyRuntimeStatsEvent(message.event);
         else if (message.type === 'started') {
-          started = true;
+          startedAt = Date.now();
           instanceId = message.instanceId;
-          restartDelay = RESTART_DELAY_MS;
           resolve();
-        } else waiting.get(message.command)?.();
+        } else waiting.get(message.id)?.();
       });
       w.on('error', (err) => {
-        if (started) logger.error({ err }, 'pacer thread failed');
+        if (startedAt) logger.error({ err }, 'pacer thread failed');
         else reject(err);
       });
       w.on('exit', (code) => {
+        alive = false;
         for (const done of waiting.values()) done();
-        if (!started) return reject(new Error(`pacer thread exited (code ${code}) before starting`));
+        if (!startedAt) return reject(new Error(`pacer thread exited (code ${code}) before starting`));
         if (stopping || isShuttingDown()) return;
         logger.error({ code, instanceId }, 'pacer thread stopped unexpectedly; restarting');
-        // Its calls still `dialing` are resolved by the next pacer's recovery at once, rather
-        // than after the heartbeat goes stale, once its instance row is gone.
-        try {
-          forgetInstances(getDb(), [instanceId]);
-        } catch (err) {
-          logger.warn({ err }, 'could not forget the stopped pacer; its calls resolve after the heartbeat timeout');
+        // The backoff starts over only after a thread that ran a good while: one that starts and
+        // soon dies again is restarted ever more slowly, not every second forever.
+        if (Date.now() - startedAt > STABLE_AFTER_MS) restartDelay = RESTART_DELAY_MS;
+        // With its instance row gone, the next pacer's recovery resolves the calls it left
+        // `dialing` at once instead of after the heartbeat goes stale.
+        if (forgetDeadInstance) {
+          try {
+            forgetInstances(getDb(), [instanceId]);
+          } catch (err) {
+            logger.warn({ err }, 'could not forget the stopped pacer; its calls resolve after the heartbeat timeout');
+          }
         }
         relaunch();
       });
@@ -112,16 +133,19 @@ export async function startPacerThread(spawn: () => Worker): Promise<PacerThread
     }, delay).unref();
   };
 
-  const command = (c: PacerThreadCommand, waitMs: number) =>
+  /** Resolves when the thread has carried out `command`, has exited, or after `waitMs`. */
+  const send = (command: PacerThreadCommand, waitMs: number) =>
     new Promise<void>((resolve) => {
+      if (!alive) return resolve();
+      const id = ++commandSeq;
       const timer = setTimeout(done, waitMs);
       function done() {
         clearTimeout(timer);
-        waiting.delete(c);
+        waiting.delete(id);
         resolve();
       }
-      waiting.set(c, done);
-      worker.postMessage(c);
+      waiting.set(id, done);
+      worker.postMessage({ id, command } satisfies PacerThreadRequest);
     });
 
   await launch();
@@ -129,10 +153,10 @@ export async function startPacerThread(spawn: () => Worker): Promise<PacerThread
     get instanceId() {
       return instanceId;
     },
-    pause: () => command('pause', STOP_WAIT_MS),
+    pause: () => send('pause', STOP_WAIT_MS),
     async stop() {
       stopping = true;
-      await command('stop', STOP_WAIT_MS);
+      await send('stop', STOP_WAIT_MS);
       await worker.terminate();
     },
   };

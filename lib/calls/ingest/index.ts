@@ -32,11 +32,11 @@
  *   so a write that still meets the lock answers 503 + Retry-After at once; a token's
  *   last-used time is not recorded; the health probe skips its write check.
  */
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../../db/client';
 import { ValidationError } from '../../errors';
 import { logger } from '../../log';
+import { startTsWorker } from '../../ts-worker';
 import type { AddedCalls } from '../insert-calls';
 import { runIngestJob, type IngestJob, type IngestOutcome, type IngestTarget, type PhoneListSource } from './ingest-job';
 import { bulkInsertRunning, setBulkInsertWriting } from './bulk-insert';
@@ -145,7 +145,5 @@ function workerRun(dbFile: string, job: IngestJob): Promise<IngestOutcome> {
 function startWorker(workerData: { dbFile: string; job: IngestJob }): Worker {
   // Under Next (build, start, dev) Turbopack bundles the worker from this exact expression.
   if (process.env.NEXT_RUNTIME) return new Worker(new URL('./ingest-worker.ts', import.meta.url), { workerData });
-  // Outside Next (vitest, tsx scripts) Node cannot load a .ts worker: tsx compiles it.
-  const file = path.join(process.cwd(), 'lib', 'calls', 'ingest', 'ingest-worker.ts');
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true, workerData });
+  return startTsWorker('lib/calls/ingest/ingest-worker.ts', { workerData });
 }
