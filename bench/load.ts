@@ -11,8 +11,8 @@
  * Figures: per endpoint p50/p99 latency and req/s; failed requests, non-2xx, 5xx and 503s (what
  * SQLITE_BUSY would become), SQLITE_BUSY in the server's log; the pacer's dial-time error
  * (dialed_at − slot_at, from the calls table) and dial rate with and without load, and their
- * ratio. The load generator runs at nice LOADGEN_NICE (10; 0 to share the CPU equally) as if it
- * were on other machines. Last line: JSON. Exit status 1 when a requirement fails (any failure/5xx/503/BUSY, or
+ * ratio. LOADGEN_NICE (default 0) runs the load generator at that nice value, e.g. 10 to keep it
+ * off the server's CPU as if it were on other machines. Last line: JSON. Exit status 1 when a requirement fails (any failure/5xx/503/BUSY, or
  * the dial p99 under load above max(2 × baseline, baseline + 25 ms) or 250 ms).
  */
 import Database from 'better-sqlite3';
@@ -46,7 +46,7 @@ const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const BASELINE_SECONDS = Number(process.env.BASELINE_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DIAL_RATE = Number(process.env.DIAL_RATE ?? 100); // calls/s over all campaigns
-const LOADGEN_NICE = Number(process.env.LOADGEN_NICE ?? 10);
+const LOADGEN_NICE = Number(process.env.LOADGEN_NICE ?? 0);
 const CAMPAIGNS = 4;
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -124,9 +124,9 @@ async function main(): Promise<void> {
         token: (account: string) => createTokenCli(process.env.BENCH_ATTACH_DB!, account),
       }
     : await startServer({ env: { SIM_CALL_SECONDS: '1', SIM_ANSWER_RATE: '0.6', SIM_SEED: '11', LOG_LEVEL: 'warn' } });
-  // The clients stand in for machines elsewhere: on a 2-core box the load generator (autocannon,
-  // the result receiver, in this thread) would otherwise take the server's CPU. Set after the
-  // server started, which would inherit it. LOADGEN_NICE=0 measures them side by side.
+  // On a busy 2-core box the load generator (autocannon and the result receiver, in this thread)
+  // takes the server's CPU; LOADGEN_NICE puts it below the server as clients elsewhere would be.
+  // Set after the server started, which would inherit it.
   if (LOADGEN_NICE !== 0) os.setPriority(0, LOADGEN_NICE);
   let exitCode = 0;
   try {
