@@ -18,9 +18,9 @@ type LookupAll = (hostname: string, options: dns.LookupAllOptions) => Promise<dn
  * RESULT_URL_DENY_PRIVATE=1. Throws PrivateTargetError; the outbox should record that as the
  * attempt's error (a retry may succeed if DNS changes, and the delivery goes dead after the last).
  *
- * A check before connecting leaves a window in which DNS can change (rebinding). An HTTP client
- * built on node:http closes it by passing `publicOnlyLookup` as its `lookup` option, so the
- * address checked is the address connected to.
+ * A check before connecting leaves a window in which DNS can change (rebinding): the result
+ * outbox's client (lib/results/result-fetch.ts) also resolves through `publicOnlyLookup` when it
+ * connects, so the address checked is the address connected to.
  */
 export async function assertPublicDestination(
   rawUrl: string,

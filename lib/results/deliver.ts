@@ -2,9 +2,10 @@ import type { Db } from '../../db/client';
 import { logger } from '../log';
 import { onDatabaseError } from '../ops/db-guard';
 import { deliveryAttempted } from '../ops/runtime-stats';
-import { assertPublicDestination } from '../ops/private-address';
+import { assertPublicDestination, PrivateTargetError } from '../ops/private-address';
 import { retryDelayMs, type ResultDeliveryConfig } from './config';
 import { prepared } from '../pacer/statements';
+import { resultFetch } from './result-fetch';
 
 export interface DueDelivery {
   id: number;
@@ -38,10 +39,12 @@ export function claimDueDeliveries(db: Db, now: Date, limit: number, timeoutMs: 
 }
 
 /** One POST of a result; any 2xx is success, anything else (3xx included) or no answer in time is a failure. */
-export async function postResult(d: DueDelivery, timeoutMs: number, doFetch: typeof fetch = fetch): Promise<AttemptResult> {
+export async function postResult(d: DueDelivery, timeoutMs: number, doFetch: typeof fetch = resultFetch): Promise<AttemptResult> {
   const body = JSON.stringify({ ...JSON.parse(d.payload), delivery_id: d.id });
   try {
-    await assertPublicDestination(d.url); // RESULT_URL_DENY_PRIVATE=1: refuse names resolving to private addresses
+    // RESULT_URL_DENY_PRIVATE=1: refuse private addresses, here (IP literals, and a clear error
+    // before any connection) and again at connect time (resultFetch's lookup).
+    await assertPublicDestination(d.url);
     const res = await doFetch(d.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'callpace-delivery-id': String(d.id), 'user-agent': 'callpace' },
@@ -53,7 +56,12 @@ export async function postResult(d: DueDelivery, timeoutMs: number, doFetch: typ
     return res.status >= 200 && res.status < 300 ? { ok: true, statusCode: res.status, error: null } : { ok: false, statusCode: res.status, error: `HTTP ${res.status}` };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    const error = err.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : (err.cause?.code ?? err.message);
+    const error =
+      err.name === 'TimeoutError'
+        ? `timed out after ${timeoutMs} ms`
+        : err.cause instanceof PrivateTargetError
+          ? err.cause.message
+          : (err.cause?.code ?? err.message);
     return { ok: false, statusCode: null, error: String(error).slice(0, 500) };
   }
 }
