@@ -200,6 +200,14 @@ async function main(): Promise<void> {
     if (total !== 50 && CONNECTIONS === 50) throw new Error(`connections add up to ${total}`);
     const scale = CONNECTIONS / total;
 
+    // One request per endpoint first: a route's first request loads its bundle, which would
+    // otherwise stall the first wave of 50 clients and show up as seconds-long maximums.
+    for (const { request } of endpoints) {
+      const r = request.setupRequest ? request.setupRequest(request) : request;
+      const res = await fetch(`${server.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body });
+      if (!res.ok) throw new Error(`warm-up ${r.method} ${r.path} → ${res.status} ${await res.text()}`);
+    }
+
     console.log(`load: ${CONNECTIONS} clients for ${LOAD_SECONDS} s…`);
     const l0 = Date.now();
     const results = await Promise.all(

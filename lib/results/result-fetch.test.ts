@@ -22,7 +22,7 @@ beforeAll(async () => {
   vi.spyOn(dns.promises, 'lookup').mockImplementation((async (host: string) => {
     if (host !== REBINDING_HOST) throw new Error(`unexpected lookup of ${host}`);
     return [{ address: '93.184.216.34', family: 4 }];
-  }) as typeof dns.promises.lookup);
+  }) as unknown as typeof dns.promises.lookup);
   vi.spyOn(dns, 'lookup').mockImplementation(((host: string, _options: unknown, callback: (e: null, a: dns.LookupAddress[]) => void) => {
     if (host !== REBINDING_HOST) throw new Error(`unexpected lookup of ${host}`);
     callback(null, [{ address: '127.0.0.1', family: 4 }]);
