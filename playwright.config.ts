@@ -70,6 +70,10 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${dbFile}`,
       SIM_CALL_SECONDS: '1',
+      // Results a receiver refuses are given up after 2 quick attempts (e2e/deliveries.spec.ts).
+      RESULT_MAX_ATTEMPTS: '2',
+      RESULT_RETRY_BASE_MS: '300',
+      RESULT_RETRY_MAX_MS: '1000',
       NEXT_TELEMETRY_DISABLED: '1',
       LOG_LEVEL: 'warn',
     },

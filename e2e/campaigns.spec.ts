@@ -132,7 +132,7 @@ test.describe.serial('campaign lifecycle', () => {
   test('call log: filter, export as CSV', async ({ page }) => {
     test.skip(!campaignId, 'needs the campaign created above');
     await page.goto(`/campaigns/${campaignId}`);
-    await page.getByLabel('Show').selectOption('completed');
+    await page.getByLabel('Show', { exact: true }).selectOption('completed');
     await expect(page.getByTestId('call-log').locator('tbody tr').first()).toContainText('Completed');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Export CSV/ }).click()]);
     const text = fs.readFileSync((await download.path())!, 'utf8');

@@ -63,7 +63,14 @@ export function windowAroundNow(): { date: string; start: string; end: string; m
 
 export async function seedCampaign(
   page: Page,
-  opts: { schedule: number; windows: Array<{ profile: number; start_time: string; end_time: string }>; phones?: string[]; start?: string; end?: string },
+  opts: {
+    schedule: number;
+    windows: Array<{ profile: number; start_time: string; end_time: string }>;
+    phones?: string[];
+    start?: string;
+    end?: string;
+    resultUrl?: string;
+  },
 ) {
   const { date } = easternNow();
   const r = await apiJson<{ response: { id: number } }>(page, 'POST', '/api/campaigns', {
@@ -72,7 +79,7 @@ export async function seedCampaign(
     schedule: opts.schedule,
     profiles: opts.windows,
     start_url: 'https://voice.example.com/start',
-    result_url: 'https://voice.example.com/results',
+    result_url: opts.resultUrl ?? 'https://voice.example.com/results',
     ...(opts.phones ? { phone_numbers: opts.phones } : {}),
   });
   return r.response.id;

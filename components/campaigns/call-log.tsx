@@ -4,7 +4,9 @@ import { callsUrl, useCalls } from '@/lib/client/calls';
 import { formatStamp } from '@/lib/client/format';
 import type { CallFilters } from '@/lib/client/types';
 import { CALL_STATUSES, type CallStatus } from '@/lib/enums';
-import { Button, buttonClass } from '../ui/button';
+import { buttonClass } from '../ui/button';
+import { CursorPager, useCursorPages } from '../ui/cursor-pager';
+import { ScrollTable } from '../ui/scroll-table';
 import { QueryState } from '../ui/query-state';
 import { OUTCOME_LABELS } from './campaign-numbers';
 
@@ -16,15 +18,12 @@ export function CallLog({ campaignId, live }: { campaignId: number; live: boolea
   const statusId = useId();
   const sizeId = useId();
   const [filters, setFilters] = useState<CallFilters>({ status: '', limit: 25 });
-  // Cursors of the pages before the current one, so "Previous" can walk back.
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const cursor = cursors[cursors.length - 1];
-  const calls = useCalls(campaignId, filters, cursor, live);
+  const pages = useCursorPages();
+  const calls = useCalls(campaignId, filters, pages.cursor, live);
   const setFilter = (next: Partial<CallFilters>) => {
     setFilters((f) => ({ ...f, ...next }));
-    setCursors([null]);
+    pages.reset();
   };
-  const page = cursors.length;
 
   return (
     <div className="flex flex-col gap-3">
@@ -70,54 +69,27 @@ export function CallLog({ campaignId, live }: { campaignId: number; live: boolea
         </p>
       )}
       {calls.data && calls.data.calls.length > 0 && (
-        <div className="overflow-x-auto rounded-md border border-border" tabIndex={0} role="region" aria-label="Call log table (scrolls sideways)">
-          <table className="w-full min-w-[44rem] text-left text-sm" data-testid="call-log">
-            <caption className="sr-only">Calls, page {page}</caption>
-            <thead className="bg-surface-2 text-xs text-muted">
-              <tr>
-                <th className="px-3 py-2 font-medium">Phone number</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Outcome</th>
-                <th className="px-3 py-2 font-medium">Attempt</th>
-                <th className="px-3 py-2 font-medium">Dialed</th>
-                <th className="px-3 py-2 font-medium">Ended</th>
-                <th className="px-3 py-2 font-medium">Duration</th>
-                <th className="px-3 py-2 font-medium">Reference</th>
-              </tr>
-            </thead>
-            <tbody>
-              {calls.data.calls.map((c) => (
-                <tr key={c.call_id} className="border-t border-border">
-                  <td className="px-3 py-1.5 font-mono">{c.phone_number}</td>
-                  <td className="px-3 py-1.5">{STATUS_LABELS[c.status]}</td>
-                  <td className="px-3 py-1.5">{c.outcome ? OUTCOME_LABELS[c.outcome] : '—'}</td>
-                  <td className="px-3 py-1.5">{c.attempt}</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{formatStamp(c.dialed_at)}</td>
-                  <td className="px-3 py-1.5 whitespace-nowrap">{formatStamp(c.ended_at)}</td>
-                  <td className="px-3 py-1.5">{c.duration_seconds === null ? '—' : `${c.duration_seconds} s`}</td>
-                  <td className="px-3 py-1.5">{c.message_reference ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          name="Call log"
+          caption={`Calls, page ${pages.page}`}
+          testId="call-log"
+          headers={['Phone number', 'Status', 'Outcome', 'Attempt', 'Dialed', 'Ended', 'Duration', 'Reference']}
+        >
+          {calls.data.calls.map((c) => (
+            <tr key={c.call_id} className="border-t border-border">
+              <td className="px-3 py-1.5 font-mono">{c.phone_number}</td>
+              <td className="px-3 py-1.5">{STATUS_LABELS[c.status]}</td>
+              <td className="px-3 py-1.5">{c.outcome ? OUTCOME_LABELS[c.outcome] : '—'}</td>
+              <td className="px-3 py-1.5">{c.attempt}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{formatStamp(c.dialed_at)}</td>
+              <td className="px-3 py-1.5 whitespace-nowrap">{formatStamp(c.ended_at)}</td>
+              <td className="px-3 py-1.5">{c.duration_seconds === null ? '—' : `${c.duration_seconds} s`}</td>
+              <td className="px-3 py-1.5">{c.message_reference ?? '—'}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
-      {calls.data && (page > 1 || calls.data.next_cursor) && (
-        <nav aria-label="Call log pages" className="flex items-center gap-2">
-          <Button variant="secondary" size="sm" disabled={page === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous page
-          </Button>
-          <span className="text-sm text-muted">Page {page}</span>
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={!calls.data.next_cursor}
-            onClick={() => calls.data?.next_cursor && setCursors((c) => [...c, calls.data!.next_cursor])}
-          >
-            Next page
-          </Button>
-        </nav>
-      )}
+      {calls.data && <CursorPager label="Call log pages" pages={pages} nextCursor={calls.data.next_cursor} />}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { QueryState } from '../ui/query-state';
 import { StatusBadge } from '../ui/status-badge';
 import { AddCalls } from './add-calls';
 import { CallLog } from './call-log';
+import { ResultDeliveries } from './result-deliveries';
 import { CampaignCharts } from './campaign-charts';
 import { dialedOf, OUTCOME_COLORS, OUTCOME_LABELS } from './campaign-numbers';
 import { CampaignTimeline } from './campaign-timeline';
@@ -144,6 +145,15 @@ export function CampaignDetail({ id, notice }: { id: number; notice: string | nu
         <Card title="Call log">
           <CallLog campaignId={c.campaign_id} live={live} />
         </Card>
+
+        {c.result_url && (
+          <Card
+            title="Result deliveries"
+            description={`Each ended call's result is POSTed to ${c.result_url}, retried with growing pauses until it is accepted. Results it gave up on can be sent again.`}
+          >
+            <ResultDeliveries campaignId={c.campaign_id} />
+          </Card>
+        )}
       </div>
 
       <ConfirmDialog

@@ -20,6 +20,7 @@ export const campaignKeys = {
   detail: (id: number) => [...campaignKeys.all, 'detail', id] as const,
   calls: (id: number, filters: CallFilters, cursor: string | null) => [...campaignKeys.all, 'calls', id, filters, cursor] as const,
   stats: (id: number) => [...campaignKeys.all, 'stats', id] as const,
+  deliveries: (id: number, status: string, cursor: string | null) => [...campaignKeys.all, 'deliveries', id, status, cursor] as const,
 };
 
 export const tokenKeys = {
