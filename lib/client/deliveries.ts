@@ -1,14 +1,9 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DeliveryStatus } from '../enums';
-import type { DeliveryView } from '../schemas/calls';
+import type { DeliveriesPage } from '../schemas/calls';
 import { api } from './api';
 import { campaignKeys } from './keys';
-
-export interface DeliveryPage {
-  deliveries: DeliveryView[];
-  next_cursor: string | null;
-}
 
 /**
  * One page of a campaign's result deliveries (its result_url outbox). Polls even after the
@@ -21,7 +16,7 @@ export function useDeliveries(campaignId: number, status: DeliveryStatus | '', c
   if (cursor) q.set('cursor', cursor);
   return useQuery({
     queryKey: campaignKeys.deliveries(campaignId, status, cursor),
-    queryFn: ({ signal }) => api<DeliveryPage>(`/api/campaigns/${campaignId}/deliveries?${q}`, { signal }),
+    queryFn: ({ signal }) => api<DeliveriesPage>(`/api/campaigns/${campaignId}/deliveries?${q}`, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: 3_000,
   });

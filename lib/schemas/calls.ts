@@ -78,6 +78,7 @@ export const deliveryView = z
 export type DeliveryView = z.infer<typeof deliveryView>;
 
 export const deliveriesPage = z.object({ deliveries: z.array(deliveryView), next_cursor: z.string().nullable() }).openapi('DeliveriesPage');
+export type DeliveriesPage = z.infer<typeof deliveriesPage>;
 
 /** The dialer platform's status callback: query (signed per call attempt) and body. */
 export const dialerCallbackQuery = z.object({
